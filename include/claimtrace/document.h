@@ -1,0 +1,157 @@
+// Document: one article as it flows through the pipeline.
+//
+// Each stage fills in its part: ingest sets the identity and `raw`, clean sets
+// `text` and the metadata, segment the paragraphs/sentences/tokens/quotes,
+// extract the attributions. All spans are UTF-8 byte ranges [begin, end) into
+// `text` (the clean text), unless a field says otherwise. A Document owns all
+// of its data; it is not shared between threads while a stage runs.
+#ifndef CLAIMTRACE_DOCUMENT_H_
+#define CLAIMTRACE_DOCUMENT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimtrace {
+
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t size() const { return end - begin; }
+  bool empty() const { return end <= begin; }
+  bool Contains(const Span& o) const { return begin <= o.begin && o.end <= end; }
+  bool Overlaps(const Span& o) const { return begin < o.end && o.begin < end; }
+  friend bool operator==(const Span& a, const Span& b) { return a.begin == b.begin && a.end == b.end; }
+};
+
+enum class InputFormat { kText, kHtml, kJsonRecord };
+
+enum class TokenKind : uint8_t {
+  kWord,     // letters, digits, internal apostrophes, hyphens and abbreviation dots
+  kNumber,   // 300, 6,000, 3.5, 23rd
+  kPunct,    // . , ; : ! ? ( ) [ ] and other punctuation
+  kQuote,    // any quotation mark; see Quote for its role
+  kDash,     // - – — between spaces
+  kSymbol,   // anything else (currency, emoji, …)
+};
+
+struct Token {
+  Span span;
+  TokenKind kind = TokenKind::kWord;
+  bool capitalized = false;      // first letter is upper case
+  bool space_before = false;     // whitespace precedes the token
+  bool newline_before = false;   // a line break precedes the token
+  uint32_t paragraph = 0;        // index into Document::paragraphs
+};
+
+struct Sentence {
+  Span span;
+  uint32_t token_begin = 0;  // [token_begin, token_end) into Document::tokens
+  uint32_t token_end = 0;
+  uint32_t paragraph = 0;
+};
+
+struct Paragraph {
+  Span span;
+  uint32_t sentence_begin = 0;
+  uint32_t sentence_end = 0;
+};
+
+// A quotation: its marks included in `span`, excluded in `inner`. A quotation
+// left open at the end of a paragraph and resumed by an opening mark at the
+// start of the next one is one Quote with `continued` set.
+struct Quote {
+  Span span;
+  Span inner;
+  uint32_t open_token = 0;   // index of the opening mark token
+  uint32_t close_token = 0;  // index of the closing mark token (== open_token if unclosed)
+  bool closed = true;
+  bool continued = false;    // runs over more than one paragraph
+  bool single = false;       // ‘ ’ or ' marks rather than double ones
+};
+
+enum class AttributionKind { kDirect, kIndirect, kAccordingTo, kMixed, kAnonymous };
+const char* AttributionKindName(AttributionKind kind);
+
+struct TextRef {
+  std::string text;
+  Span span;
+};
+
+struct Attribution {
+  int id = 0;                       // index in Document::attributions
+  AttributionKind kind = AttributionKind::kIndirect;
+  // The surface form before the anonymous override: direct, indirect, according_to or mixed.
+  AttributionKind form = AttributionKind::kIndirect;
+  std::optional<TextRef> source;    // null for passive hearsay ("are said to")
+  std::string source_name;          // resolved name: "He" -> "Paul Mason"; head without role otherwise
+  bool source_anonymous = false;
+  TextRef cue;
+  TextRef content;
+  std::vector<Span> content_parts;  // more than one when the content is discontinuous
+  std::optional<TextRef> via;       // the outlet or person it was told to / cited by ("told the Washington Post")
+  int parent = -1;                  // attribution whose content holds this one
+  int cites = -1;                   // attribution this one relays ("Pravda reported …" -> "… said the ZSU")
+  int continues = -1;               // a quoted paragraph that continues this attribution's quotation
+};
+
+struct Flag {
+  std::string kind;
+  std::string text;
+  Span span;
+  std::string detail;
+};
+
+// One contiguous piece of the clean text copied from the (decoded) raw input.
+struct OffsetPiece {
+  uint32_t clean_begin = 0;
+  uint32_t raw_begin = 0;
+  uint32_t length = 0;
+};
+
+struct Outlet {
+  std::string name;
+  std::string id;
+};
+
+struct Document {
+  // identity (ingest)
+  std::string doc_id;
+  std::string input;      // file path, path#record-id, or "-"
+  std::string record_id;  // JSON Lines record id, if any
+  InputFormat format = InputFormat::kText;
+  std::optional<std::string> url;
+  std::optional<Outlet> outlet;
+  std::optional<std::string> title;
+  std::optional<std::string> author;
+  std::optional<std::string> published;  // YYYY-MM-DD
+  std::optional<std::string> lang;
+  std::string raw;                 // decoded UTF-8 input (HTML or text)
+  std::string encoding = "UTF-8";  // what the input was decoded from
+  std::optional<std::string> error;  // set when the document could not be processed
+
+  // clean
+  std::string text;
+  std::vector<OffsetPiece> offsets;  // clean -> raw, sorted by clean_begin
+  std::vector<Span> dropped;         // raw spans removed as site chrome (for inspection)
+
+  // segment
+  std::vector<Paragraph> paragraphs;
+  std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
+  std::vector<Quote> quotes;
+
+  // extract
+  std::vector<Attribution> attributions;
+  std::vector<Flag> flags;
+
+  std::string_view Slice(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }
+  // Maps a clean-text byte offset back to a byte offset in `raw`.
+  uint32_t RawOffset(uint32_t clean_offset) const;
+};
+
+}  // namespace claimtrace
+
+#endif  // CLAIMTRACE_DOCUMENT_H_

@@ -1,0 +1,113 @@
+// All chrome patterns are compiled into one Hyperscan database at first use
+// (a bad pattern aborts with its file and line: data errors fail loudly at
+// start); each thread scans with its own scratch space.
+#include <hs/hs.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "clean/clean.h"
+#include "util/data.h"
+#include "util/utf8.h"
+
+namespace claimtrace::clean {
+namespace {
+
+constexpr char kChromeFile[] = "lexicons/en/chrome.txt";
+
+struct ChromeDb {
+  hs_database_t* db = nullptr;
+  hs_scratch_t* prototype = nullptr;
+  std::vector<ChromeKind> kinds;  // by pattern id
+};
+
+[[noreturn]] void DataFailure(const std::string& what) {
+  std::fprintf(stderr, "claimtrace: broken data file %s: %s\n", kChromeFile, what.c_str());
+  std::abort();
+}
+
+const ChromeDb& Db() {
+  static const ChromeDb db = [] {
+    ChromeDb out;
+    std::vector<std::string> exprs;
+    std::vector<int> lines;
+    int line_no = 0;
+    for (std::string_view line : util::SplitLines(util::EmbeddedFile(kChromeFile))) {
+      ++line_no;
+      if (line.empty() || line[0] == '#') continue;
+      size_t tab = line.find('\t');
+      if (tab == std::string_view::npos) DataFailure("line " + std::to_string(line_no) + ": no tab");
+      std::string_view cat = line.substr(0, tab);
+      ChromeKind kind = cat == "drop"     ? ChromeKind::kDrop
+                        : cat == "list"   ? ChromeKind::kList
+                        : cat == "byline" ? ChromeKind::kByline
+                        : cat == "credit" ? ChromeKind::kCredit
+                                          : ChromeKind::kNone;
+      if (kind == ChromeKind::kNone) DataFailure("line " + std::to_string(line_no) + ": unknown category");
+      exprs.emplace_back(line.substr(tab + 1));
+      out.kinds.push_back(kind);
+      lines.push_back(line_no);
+    }
+    if (exprs.empty()) DataFailure("no patterns");
+    std::vector<const char*> ptrs;
+    std::vector<unsigned> flags, ids;
+    for (size_t i = 0; i < exprs.size(); ++i) {
+      ptrs.push_back(exprs[i].c_str());
+      flags.push_back(HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH);
+      ids.push_back(static_cast<unsigned>(i));
+    }
+    hs_compile_error_t* err = nullptr;
+    if (hs_compile_multi(ptrs.data(), flags.data(), ids.data(), static_cast<unsigned>(ptrs.size()), HS_MODE_BLOCK,
+                         nullptr, &out.db, &err) != HS_SUCCESS) {
+      std::string msg = err ? err->message : "unknown error";
+      int at = err && err->expression >= 0 ? lines[static_cast<size_t>(err->expression)] : 0;
+      hs_free_compile_error(err);
+      DataFailure("line " + std::to_string(at) + ": " + msg);
+    }
+    if (hs_alloc_scratch(out.db, &out.prototype) != HS_SUCCESS) DataFailure("cannot allocate scratch");
+    return out;
+  }();
+  return db;
+}
+
+struct Scratch {
+  hs_scratch_t* s = nullptr;
+  ~Scratch() {
+    if (s) hs_free_scratch(s);
+  }
+};
+
+int OnMatch(unsigned id, unsigned long long, unsigned long long, unsigned, void* ctx) {
+  auto* best = static_cast<ChromeKind*>(ctx);
+  ChromeKind k = Db().kinds[id];
+  // Priority: list > byline > credit > drop (a list header must open its list).
+  auto rank = [](ChromeKind c) {
+    switch (c) {
+      case ChromeKind::kList: return 4;
+      case ChromeKind::kByline: return 3;
+      case ChromeKind::kCredit: return 2;
+      case ChromeKind::kDrop: return 1;
+      default: return 0;
+    }
+  };
+  if (rank(k) > rank(*best)) *best = k;
+  return 0;
+}
+
+}  // namespace
+
+ChromeKind ClassifyLine(std::string_view line) {
+  if (line.empty() || line.size() > 600) return ChromeKind::kNone;
+  const ChromeDb& db = Db();
+  thread_local Scratch scratch;
+  if (!scratch.s && hs_clone_scratch(db.prototype, &scratch.s) != HS_SUCCESS) return ChromeKind::kNone;
+  ChromeKind best = ChromeKind::kNone;
+  if (hs_scan(db.db, line.data(), static_cast<unsigned>(line.size()), 0, scratch.s, OnMatch, &best) != HS_SUCCESS) {
+    return ChromeKind::kNone;
+  }
+  return best;
+}
+
+}  // namespace claimtrace::clean

@@ -1,0 +1,261 @@
+// Line-based chrome removal. Each line is classified by the Hyperscan chrome
+// database; a "list" header drops the headline-like lines that follow it
+// (short, no sentence-final punctuation) until prose resumes. Repeated
+// headlines and breadcrumb lines ("Home News <headline>") are dropped by
+// comparing lines. Kept lines are copied verbatim with their offsets.
+#include "clean/clean.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "util/dates.h"
+#include "util/utf8.h"
+
+namespace claimtrace::clean {
+namespace {
+
+struct Line {
+  uint32_t begin = 0, end = 0;  // without the newline
+  std::string_view trimmed;
+  bool keep = true;
+};
+
+size_t WordCount(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool sp = c == ' ' || c == '\t';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+// Ends like a sentence: . ! ? … possibly followed by closing quotes/brackets.
+bool EndsLikeProse(std::string_view s) {
+  size_t i = s.size();
+  while (i > 0) {
+    size_t start;
+    char32_t c = util::PrevCodePoint(s, i, &start);
+    if (util::ClassifyQuote(c) != util::QuoteMark::kNone || c == ')' || c == ']') {
+      i = start;
+      continue;
+    }
+    return c == '.' || c == '!' || c == '?' || c == U'\u2026' || c == ':';
+  }
+  return false;
+}
+
+bool HeadlineLike(std::string_view s) { return s.size() <= 220 && !EndsLikeProse(s) && WordCount(s) >= 2; }
+
+// "By Anna Koval, Northline Wire" -> author, outlet; "by LLB staff reporter" -> outlet LLB.
+void ReadByline(std::string_view line, Document* doc) {
+  std::string_view rest = util::Trim(line.substr(2));
+  std::string lower = util::AsciiLower(rest);
+  for (const char* staff : {" staff reporter", " staff writer", " staff", " reporter", " correspondent"}) {
+    std::string_view st(staff);
+    if (lower.size() > st.size() && lower.compare(lower.size() - st.size(), st.size(), st) == 0) {
+      std::string_view name = util::Trim(rest.substr(0, rest.size() - st.size()));
+      if (!doc->outlet && !name.empty()) doc->outlet = Outlet{std::string(name), ""};
+      if (!doc->author) doc->author = std::string(rest);
+      return;
+    }
+  }
+  size_t comma = rest.find(',');
+  if (comma != std::string_view::npos) {
+    if (!doc->author) doc->author = std::string(util::Trim(rest.substr(0, comma)));
+    std::string_view org = util::Trim(rest.substr(comma + 1));
+    if (!doc->outlet && !org.empty() && org.size() < 60) doc->outlet = Outlet{std::string(org), ""};
+  } else if (!doc->author) {
+    doc->author = std::string(rest);
+  }
+}
+
+// "Northline Wire logo" -> outlet "Northline Wire".
+void ReadLogo(std::string_view line, Document* doc) {
+  std::string lower = util::AsciiLower(line);
+  if (doc->outlet || lower.size() < 6 || lower.compare(lower.size() - 5, 5, " logo") != 0) return;
+  std::string_view name = util::Trim(line.substr(0, line.size() - 5));
+  if (!name.empty()) doc->outlet = Outlet{std::string(name), ""};
+}
+
+}  // namespace
+
+Status Clean(Document* doc, bool drop_chrome) {
+  std::string_view src = doc->raw;
+  std::vector<OffsetPiece> html_map;
+  std::string html_text;
+  if (doc->format == InputFormat::kHtml) {
+    HtmlText ht;
+    Status s = HtmlToText(doc->raw, &ht);
+    if (!s.ok()) return s;
+    html_text = std::move(ht.text);
+    html_map = std::move(ht.offsets);
+    src = html_text;
+    if (!doc->title && !ht.title.empty()) doc->title = ht.title;
+    if (!doc->outlet && !ht.site_name.empty()) doc->outlet = Outlet{ht.site_name, ""};
+    if (!doc->author && !ht.author.empty()) doc->author = ht.author;
+    if (!doc->lang && !ht.lang.empty()) doc->lang = ht.lang;
+    if (!doc->url && !ht.url.empty()) doc->url = ht.url;
+    if (!doc->published && !ht.published.empty()) {
+      util::Ymd d;
+      if (util::ParseDateLine(ht.published.substr(0, 10), &d)) doc->published = d.Iso();
+    }
+  }
+
+  // Split into lines.
+  std::vector<Line> lines;
+  for (size_t b = 0; b <= src.size();) {
+    size_t e = src.find('\n', b);
+    if (e == std::string_view::npos) e = src.size();
+    Line l;
+    l.begin = static_cast<uint32_t>(b);
+    l.end = static_cast<uint32_t>(e);
+    l.trimmed = util::Trim(src.substr(b, e - b));
+    lines.push_back(l);
+    if (e == src.size()) break;
+    b = e + 1;
+  }
+
+  if (drop_chrome) {
+    bool in_list = false;
+    size_t list_items = 0;
+    std::unordered_set<std::string_view> seen;
+    size_t first_content = lines.size();
+    for (size_t i = 0; i < lines.size(); ++i) {
+      Line& l = lines[i];
+      if (l.trimmed.empty()) continue;
+      ChromeKind kind = ClassifyLine(l.trimmed);
+      if (in_list) {
+        if (kind == ChromeKind::kNone && HeadlineLike(l.trimmed) && list_items < 15) {
+          l.keep = false;
+          ++list_items;
+          continue;
+        }
+        in_list = false;
+      }
+      switch (kind) {
+        case ChromeKind::kList:
+          l.keep = false;
+          in_list = true;
+          list_items = 0;
+          continue;
+        case ChromeKind::kByline:
+          if (l.trimmed.size() < 90) {
+            ReadByline(l.trimmed, doc);
+            l.keep = false;
+            continue;
+          }
+          break;
+        case ChromeKind::kCredit:
+        case ChromeKind::kDrop:
+          ReadLogo(l.trimmed, doc);
+          l.keep = false;
+          continue;
+        case ChromeKind::kNone:
+          break;
+      }
+      // Datelines near the top become the publication date.
+      util::Ymd date;
+      if (i < first_content + 12 && util::ParseDateLine(l.trimmed, &date)) {
+        if (!doc->published) doc->published = date.Iso();
+        l.keep = false;
+        continue;
+      }
+      // A repeated line of four or more words (a headline printed twice) is kept once.
+      if (WordCount(l.trimmed) >= 4 && !seen.insert(l.trimmed).second) {
+        l.keep = false;
+        continue;
+      }
+      if (first_content == lines.size()) first_content = i;
+    }
+    // Breadcrumbs: an early line that ends with a later headline line ("Home News <headline>").
+    for (size_t i = 0; i < lines.size() && i < 8; ++i) {
+      if (!lines[i].keep || lines[i].trimmed.empty()) continue;
+      for (size_t j = i + 1; j < lines.size() && j < i + 8; ++j) {
+        std::string_view a = lines[i].trimmed, b = lines[j].trimmed;
+        if (b.size() >= 12 && a.size() > b.size() && a.size() - b.size() <= 40 &&
+            a.compare(a.size() - b.size(), b.size(), b) == 0) {
+          lines[i].keep = false;
+          break;
+        }
+      }
+    }
+  }
+
+  // Title: the first kept line when it reads like a headline.
+  if (!doc->title) {
+    for (const Line& l : lines) {
+      if (!l.keep || l.trimmed.empty()) continue;
+      if (HeadlineLike(l.trimmed) && l.trimmed.size() <= 200) doc->title = std::string(l.trimmed);
+      break;
+    }
+  }
+
+  // Assemble: kept lines verbatim, leading blank lines dropped, at most one blank line in a row.
+  std::string& out = doc->text;
+  out.clear();
+  doc->offsets.clear();
+  doc->dropped.clear();
+  bool pending_blank = false;
+  for (const Line& l : lines) {
+    if (!l.keep) {
+      doc->dropped.push_back({l.begin, l.end});
+      continue;
+    }
+    if (l.trimmed.empty()) {
+      pending_blank = !out.empty();
+      continue;
+    }
+    if (!out.empty()) {
+      out.append(pending_blank ? "\n\n" : "\n");
+    }
+    pending_blank = false;
+    // Keep the line from its first to last non-space character.
+    uint32_t b = static_cast<uint32_t>(l.trimmed.data() - src.data());
+    doc->offsets.push_back({static_cast<uint32_t>(out.size()), b, static_cast<uint32_t>(l.trimmed.size())});
+    out.append(l.trimmed);
+  }
+
+  // Compose with the HTML map so offsets point into the raw HTML.
+  if (doc->format == InputFormat::kHtml) {
+    std::vector<OffsetPiece> composed;
+    for (const OffsetPiece& p : doc->offsets) {
+      uint32_t pos = p.raw_begin, left = p.length, clean = p.clean_begin;
+      while (left > 0) {
+        auto it = std::upper_bound(html_map.begin(), html_map.end(), pos,
+                                   [](uint32_t v, const OffsetPiece& q) { return v < q.clean_begin; });
+        if (it == html_map.begin()) break;
+        --it;
+        uint32_t into = pos - it->clean_begin;
+        uint32_t avail = it->length > into ? it->length - into : 1;
+        uint32_t take = std::min(avail, left);
+        composed.push_back({clean, it->raw_begin + std::min(into, it->length), take});
+        pos += take;
+        clean += take;
+        left -= take;
+      }
+    }
+    doc->offsets = std::move(composed);
+    for (Span& d : doc->dropped) d = {0, 0};
+    doc->dropped.clear();
+  }
+  if (util::Trim(out).empty()) return Status::Corruption("no article text left after cleaning");
+  return Status::OK();
+}
+
+}  // namespace claimtrace::clean
+
+namespace claimtrace {
+
+uint32_t Document::RawOffset(uint32_t clean_offset) const {
+  auto it = std::upper_bound(offsets.begin(), offsets.end(), clean_offset,
+                             [](uint32_t v, const OffsetPiece& p) { return v < p.clean_begin; });
+  if (it == offsets.begin()) return clean_offset;
+  --it;
+  uint32_t into = clean_offset - it->clean_begin;
+  if (into > it->length) into = it->length;
+  return it->raw_begin + into;
+}
+
+}  // namespace claimtrace

@@ -1,0 +1,40 @@
+// clean: from the decoded input to the article's clean text.
+//
+// HTML is reduced to its text (blocks become paragraph breaks); then site
+// chrome is dropped line by line (consent, notification and newsletter
+// prompts, lists of other stories, credits, share prompts, shortcodes, tags,
+// repeated headlines) and bylines and datelines become metadata. Kept lines
+// are copied byte for byte, so every span of the clean text is the article's
+// own wording; Document::offsets maps it back to the raw input.
+#ifndef CLAIMTRACE_CLEAN_CLEAN_H_
+#define CLAIMTRACE_CLEAN_CLEAN_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claimtrace/document.h"
+#include "claimtrace/status.h"
+
+namespace claimtrace::clean {
+
+// Fills doc->text, doc->offsets, doc->dropped and metadata (title, author,
+// outlet, published) that the text reveals and that is not set yet.
+Status Clean(Document* doc, bool drop_chrome);
+
+// HTML to text with a map from text offsets to HTML offsets.
+struct HtmlText {
+  std::string text;
+  std::vector<OffsetPiece> offsets;  // text -> html
+  std::string title, site_name, published, author, lang, url;
+};
+Status HtmlToText(std::string_view html, HtmlText* out);
+
+// Line categories of data/lexicons/en/chrome.txt.
+enum class ChromeKind { kNone, kDrop, kList, kByline, kCredit };
+// Classifies one trimmed line. Thread-safe.
+ChromeKind ClassifyLine(std::string_view line);
+
+}  // namespace claimtrace::clean
+
+#endif  // CLAIMTRACE_CLEAN_CLEAN_H_

@@ -1,0 +1,73 @@
+// The `claimtrace extract` JSON Lines contract (README "Output format").
+// nlohmann::ordered_json keeps the field order of the contract.
+#include <nlohmann/json.hpp>
+
+#include "claimtrace/pipeline.h"
+
+namespace claimtrace {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json SpanJson(Span s) { return json::array({s.begin, s.end}); }
+json RefJson(const TextRef& r) { return json{{"text", r.text}, {"span", SpanJson(r.span)}}; }
+template <typename T>
+json Opt(const std::optional<T>& v) {
+  return v ? json(*v) : json(nullptr);
+}
+
+std::string AttId(const Document& doc, int i) { return doc.doc_id + "#a" + std::to_string(i); }
+
+}  // namespace
+
+std::string ToJsonLine(const Document& doc) {
+  json j;
+  j["doc_id"] = doc.doc_id.empty() ? json(nullptr) : json(doc.doc_id);
+  j["input"] = doc.input;
+  j["url"] = Opt(doc.url);
+  j["outlet"] = doc.outlet ? json{{"name", doc.outlet->name}, {"id", doc.outlet->id.empty() ? json(nullptr) : json(doc.outlet->id)}}
+                           : json(nullptr);
+  j["title"] = Opt(doc.title);
+  j["author"] = Opt(doc.author);
+  j["published"] = Opt(doc.published);
+  j["lang"] = Opt(doc.lang);
+  j["text"] = doc.text;
+  j["claims"] = json::array();
+  json atts = json::array();
+  for (const Attribution& a : doc.attributions) {
+    json x;
+    x["id"] = AttId(doc, a.id);
+    x["kind"] = AttributionKindName(a.kind);
+    x["form"] = AttributionKindName(a.form);
+    x["parent"] = a.parent >= 0 ? json(AttId(doc, a.parent)) : json(nullptr);
+    if (a.source) {
+      json s = RefJson(*a.source);
+      s["name"] = a.source_name.empty() ? json(nullptr) : json(a.source_name);
+      s["anonymous"] = a.source_anonymous;
+      x["source"] = s;
+    } else {
+      x["source"] = nullptr;
+    }
+    x["cue"] = RefJson(a.cue);
+    x["content"] = RefJson(a.content);
+    if (a.content_parts.size() > 1) {
+      json parts = json::array();
+      for (Span p : a.content_parts) parts.push_back(SpanJson(p));
+      x["content"]["parts"] = parts;
+    }
+    x["via"] = a.via ? RefJson(*a.via) : json(nullptr);
+    x["cites"] = a.cites >= 0 ? json(AttId(doc, a.cites)) : json(nullptr);
+    x["continues"] = a.continues >= 0 ? json(AttId(doc, a.continues)) : json(nullptr);
+    atts.push_back(std::move(x));
+  }
+  j["attributions"] = std::move(atts);
+  json flags = json::array();
+  for (const Flag& f : doc.flags) {
+    flags.push_back(json{{"kind", f.kind}, {"text", f.text}, {"span", SpanJson(f.span)}, {"detail", f.detail}});
+  }
+  j["flags"] = std::move(flags);
+  j["error"] = Opt(doc.error);
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace claimtrace

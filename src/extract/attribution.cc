@@ -1,0 +1,1030 @@
+// Rule-based attribution over tokens. Two passes per paragraph: first every
+// quotation looks for its speaker around its marks; then every remaining cue
+// (from data/lexicons/en/cues.txt) builds an indirect or "according to"
+// attribution by finding its source noun phrase (left of the cue, or right of
+// it when inverted) and its content (the clause after the cue, or the clause
+// before ", X said"). Links (parent, cites, via) and pronoun resolution run
+// over the whole document afterwards.
+#include "extract/attribution.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "extract/sources.h"
+#include "util/data.h"
+#include "util/utf8.h"
+
+namespace claimtrace::extract {
+namespace {
+
+// ---------------------------------------------------------------- lexicon
+
+struct CueEntry {
+  std::string canonical;
+  bool tell = false, needs_that = false, deny = false, call = false, report = false, describe = false,
+       according = false;
+};
+
+struct CueForm {
+  std::vector<std::string> rest;  // tokens after the first, lower case
+  const CueEntry* entry;
+};
+
+struct CueLexicon {
+  std::vector<CueEntry> entries;
+  std::unordered_map<std::string, std::vector<CueForm>> by_first;
+};
+
+const CueLexicon& Cues() {
+  static const CueLexicon lex = [] {
+    CueLexicon out;
+    auto parsed = util::ParseLexicon("lexicons/en/cues.txt", util::EmbeddedFile("lexicons/en/cues.txt"));
+    if (!parsed.ok()) {
+      std::fprintf(stderr, "claimtrace: broken data file: %s\n", parsed.status().ToString().c_str());
+      std::abort();
+    }
+    out.entries.reserve(parsed->size());
+    for (const auto& e : parsed.value()) {
+      CueEntry c;
+      c.canonical = e.forms[0];
+      for (const auto& t : e.tags) {
+        if (t == "tell") c.tell = true;
+        if (t == "needs_that") c.needs_that = true;
+        if (t == "deny") c.deny = true;
+        if (t == "call") c.call = true;
+        if (t == "report") c.report = true;
+        if (t == "describe") c.describe = true;
+        if (t == "according") c.according = true;
+      }
+      out.entries.push_back(c);
+    }
+    for (size_t i = 0; i < parsed->size(); ++i) {
+      for (const auto& form : parsed.value()[i].forms) {
+        auto words = util::Split(form, ' ');
+        CueForm f{{}, &out.entries[i]};
+        for (size_t w = 1; w < words.size(); ++w) f.rest.emplace_back(util::AsciiLower(words[w]));
+        auto& v = out.by_first[util::AsciiLower(words[0])];
+        v.push_back(f);
+        // Longest forms first.
+        std::sort(v.begin(), v.end(), [](const CueForm& a, const CueForm& b) { return a.rest.size() > b.rest.size(); });
+      }
+    }
+    return out;
+  }();
+  return lex;
+}
+
+// Word classes used by the rules. Built once at start (see Classes()).
+struct Classes {
+  std::unordered_set<std::string> boundary = {"that", "while", "but", "although", "though", "because", "since",
+                                              "whereas", "if", "unless", "so", "yet", "when", "where", "after",
+                                              "before", "as", "whether", "than", "until", "once"};
+  std::unordered_set<std::string> aux = {"has", "have", "had", "will", "would", "could", "can", "may", "might",
+                                         "shall", "should", "must", "did", "does", "do", "also", "not", "never",
+                                         "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "then",
+                                         "later", "previously", "earlier", "again", "once", "first", "further",
+                                         "still", "already", "just", "even", "reportedly", "allegedly", "often",
+                                         "had", "recently", "separately", "initially"};
+  std::unordered_set<std::string> cue_aux = {"has", "have", "had", "also", "will", "would", "'s", "’s", "did",
+                                             "does", "do", "could", "may", "might"};
+  std::unordered_set<std::string> verbish = {"is", "are", "was", "were", "has", "have", "had", "be", "been",
+                                             "will", "would", "could", "can", "may", "might", "should", "must",
+                                             "do", "does", "did", "to", "not"};
+  std::unordered_set<std::string> determiners = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
+                                                 "its", "their", "our", "my", "your", "such", "some", "any", "no",
+                                                 "each", "every", "another", "of", "in", "on", "for", "recent",
+                                                 "earlier", "new", "latest", "initial", "first", "official",
+                                                 "public", "whose", "which", "what", "by", "from", "with", "to"};
+  std::unordered_set<std::string> pronouns = {"he", "she", "they", "we", "i", "it", "you"};
+  std::unordered_set<std::string> relative = {"who", "which", "whose", "whom"};
+  std::unordered_set<std::string> lead_drop = {"with", "and", "but", "as", "meanwhile", "however", "also",
+                                               "then", "so", "yet", "while", "though", "although", "now",
+                                               "instead", "moreover", "furthermore", "still"};
+  std::unordered_set<std::string> np_ed_ok = {"unnamed", "armed", "retired", "named", "concerned", "informed",
+                                              "detained", "captured", "united", "elected", "self-proclaimed",
+                                              "unidentified", "embattled", "exiled", "wounded", "based",
+                                              "appointed", "unverified"};
+  std::unordered_set<std::string> appositive_start = {
+      "the", "a", "an", "his", "her", "its", "their", "former", "ex", "deputy", "acting", "then", "who", "which",
+      "now", "chief", "head", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "president",
+      "minister", "commander", "director", "leader", "secretary", "ambassador", "adviser", "advisor", "analyst",
+      "expert", "speaking", "citing", "writing", "quoted", "according", "one", "both"};
+  std::unordered_set<std::string> anon_heads = {"source", "sources", "official", "officials", "insider",
+                                                "insiders", "person", "people", "diplomat", "diplomats",
+                                                "officer", "officers", "resident", "residents", "witness",
+                                                "witnesses", "aide", "aides", "someone", "analysts", "experts",
+                                                "observers", "authorities", "agencies", "servicemen",
+                                                "soldier", "soldiers", "spokesperson", "spokesman", "reports",
+                                                "report", "bloggers", "blogger", "channels", "media"};
+  std::unordered_set<std::string> hearsay_participles = {"said", "reported", "believed", "thought", "alleged",
+                                                         "claimed", "rumoured", "rumored", "understood", "known",
+                                                         "feared", "estimated", "expected", "considered"};
+  std::unordered_set<std::string> noun_cues = {"revelation", "report", "reports", "statement", "statements",
+                                               "announcement", "claim", "claims", "warning", "warnings",
+                                               "information", "data", "figures", "disclosure", "assessment",
+                                               "allegations", "allegation", "message", "post", "video",
+                                               "briefing", "update", "summary"};
+  std::unordered_set<std::string> right_tail_starts = {"in", "on", "at", "during", "to", "from", "last", "this",
+                                                       "yesterday", "today", "earlier", "late", "after", "before",
+                                                       "via", "through", "over", "while", "when", "as", "of",
+                                                       "with", "without", "told", "late", "outside", "inside",
+                                                       "following", "ahead", "days", "hours", "weeks"};
+};
+
+const Classes& C() {
+  static const Classes c;
+  return c;
+}
+
+// ---------------------------------------------------------------- context
+
+struct Ctx {
+  Document* doc;
+  std::string_view text;
+  std::string lower;
+  const std::vector<Token>& toks;
+  std::vector<int> quote_of;  // top-level quote index covering each token, or -1
+  std::vector<char> used;     // token already part of a cue
+
+  Ctx(Document* d) : doc(d), text(d->text), lower(util::AsciiLower(d->text)), toks(d->tokens) {
+    quote_of.assign(toks.size(), -1);
+    used.assign(toks.size(), 0);
+    for (size_t q = 0; q < d->quotes.size(); ++q) {
+      const Quote& quote = d->quotes[q];
+      for (uint32_t t = quote.open_token; t <= quote.close_token && t < toks.size(); ++t) {
+        if (quote_of[t] < 0) quote_of[t] = static_cast<int>(q);
+      }
+    }
+  }
+
+  std::string_view Low(size_t i) const { return std::string_view(lower).substr(toks[i].span.begin, toks[i].span.size()); }
+  std::string_view Raw(size_t i) const { return text.substr(toks[i].span.begin, toks[i].span.size()); }
+  bool Is(size_t i, std::string_view s) const { return i < toks.size() && Low(i) == s; }
+  bool IsWord(size_t i) const {
+    return i < toks.size() && (toks[i].kind == TokenKind::kWord || toks[i].kind == TokenKind::kNumber);
+  }
+  bool IsComma(size_t i) const { return i < toks.size() && Raw(i) == ","; }
+  bool IsPunct(size_t i) const { return i < toks.size() && toks[i].kind == TokenKind::kPunct; }
+  bool IsQuote(size_t i) const { return i < toks.size() && toks[i].kind == TokenKind::kQuote; }
+  bool IsSentenceEndPunct(size_t i) const {
+    if (!IsPunct(i)) return false;
+    auto r = Raw(i);
+    return r == "." || r == "!" || r == "?" || r == "…";
+  }
+  bool InQuote(size_t i) const { return quote_of[i] >= 0; }
+  Span SpanOf(size_t b, size_t e) const { return {toks[b].span.begin, toks[e - 1].span.end}; }
+  TextRef Ref(size_t b, size_t e) const {
+    Span s = SpanOf(b, e);
+    return {std::string(text.substr(s.begin, s.size())), s};
+  }
+  TextRef RefSpan(Span s) const { return {std::string(text.substr(s.begin, s.size())), s}; }
+};
+
+bool EndsWith(std::string_view s, std::string_view suf) {
+  return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
+}
+
+// A lower-case word that looks like a finite verb and cannot be inside a source NP.
+bool VerbLike(const Ctx& c, size_t i) {
+  if (!c.IsWord(i) || c.toks[i].capitalized) return false;
+  std::string w(c.Low(i));
+  if (C().verbish.count(w)) return true;
+  if (w.find('-') != std::string::npos) return false;
+  if (EndsWith(w, "ed") && !C().np_ed_ok.count(w)) return true;
+  return Cues().by_first.count(w) > 0 && !EndsWith(w, "ing");
+}
+
+// ---------------------------------------------------------------- cues
+
+struct CueHit {
+  size_t b = 0, e = 0;  // tokens of the cue word(s)
+  const CueEntry* entry = nullptr;
+};
+
+// Matches a cue at token i (not inside a quotation). Rejects noun uses ("the report").
+bool MatchCue(const Ctx& c, size_t i, size_t sent_end, CueHit* hit) {
+  if (!c.IsWord(i) || c.InQuote(i) || c.used[i]) return false;
+  auto it = Cues().by_first.find(std::string(c.Low(i)));
+  if (it == Cues().by_first.end()) return false;
+  for (const CueForm& f : it->second) {
+    size_t e = i + 1;
+    bool ok = true;
+    for (const std::string& w : f.rest) {
+      if (e >= sent_end || c.Low(e) != w) {
+        ok = false;
+        break;
+      }
+      ++e;
+    }
+    if (!ok) continue;
+    // Capitalised cue words only at the start of a sentence ("According to").
+    if (c.toks[i].capitalized && !f.entry->according) return false;
+    if (!f.entry->according && i > 0 && c.IsWord(i - 1) && C().determiners.count(std::string(c.Low(i - 1))) &&
+        !c.Is(i - 1, "that") && !c.Is(i - 1, "to") && !c.Is(i - 1, "which")) {
+      return false;  // "the report", "his claims", "of warning"
+    }
+    if (!f.entry->according && i > 0 && c.Is(i - 1, "to") && !EndsWith(c.Low(i), "ing")) {
+      // "to say", "refused to confirm": an infinitive is not itself a report.
+      return false;
+    }
+    hit->b = i;
+    hit->e = e;
+    hit->entry = f.entry;
+    return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- noun phrases
+
+// Scans left from token `end - 1` for a source noun phrase, not past `lo`.
+// Returns the start, or `end` when no acceptable phrase is there.
+size_t LeftNP(const Ctx& c, size_t end, size_t lo) {
+  size_t j = end;
+  int count = 0;
+  while (j > lo) {
+    size_t k = j - 1;
+    const Token& t = c.toks[k];
+    if (c.InQuote(k)) break;
+    if (t.kind == TokenKind::kPunct) {
+      auto r = c.Raw(k);
+      if (r == ")") {  // parenthetical acronym "(UAF)"
+        size_t open = k;
+        while (open > lo && c.Raw(open) != "(" && k - open < 6) --open;
+        if (c.Raw(open) == "(") {
+          j = open;
+          continue;
+        }
+        break;
+      }
+      if (r == "&" || (r == "." && k > 0 && !t.space_before && c.IsWord(k - 1) && c.toks[k - 1].capitalized)) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) break;
+    std::string w(c.Low(k));
+    if (!t.capitalized && (C().boundary.count(w) || C().relative.count(w))) break;
+    if (VerbLike(c, k)) break;
+    if (++count > 14) return end;
+    j = k;
+  }
+  // Drop leading connectors ("with Moscow", "and officials").
+  while (j < end && !c.toks[j].capitalized && C().lead_drop.count(std::string(c.Low(j)))) ++j;
+  while (j < end && c.toks[j].capitalized && C().lead_drop.count(std::string(c.Low(j)))) ++j;
+  return j;
+}
+
+// Scans right from `b` for a source noun phrase (inverted "said the ZSU").
+size_t RightNP(const Ctx& c, size_t b, size_t hi) {
+  size_t j = b;
+  int count = 0;
+  while (j < hi) {
+    const Token& t = c.toks[j];
+    if (c.InQuote(j)) break;
+    if (t.kind == TokenKind::kPunct) {
+      auto r = c.Raw(j);
+      if (r == "(") {
+        size_t close = j;
+        while (close < hi && c.Raw(close) != ")" && close - j < 6) ++close;
+        if (close < hi && c.Raw(close) == ")") {
+          j = close + 1;
+          continue;
+        }
+      }
+      if (r == "." && !t.space_before && j > b && c.toks[j - 1].capitalized && j + 1 < hi && c.toks[j + 1].capitalized &&
+          c.Raw(j - 1).size() <= 4) {
+        ++j;  // "Mr. Smith"
+        continue;
+      }
+      if (r == "&") {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) break;
+    std::string w(c.Low(j));
+    if (j > b && !t.capitalized && (C().boundary.count(w) || C().relative.count(w))) break;
+    if (j > b && VerbLike(c, j)) break;
+    if (j > b && EndsWith(w, "ing") && !t.capitalized) break;
+    if (++count > 14) break;
+    ++j;
+  }
+  return j;
+}
+
+bool LooksLikeSource(const Ctx& c, size_t b, size_t e) {
+  if (e <= b || e - b > 14) return false;
+  for (size_t i = b; i < e; ++i) {
+    if (c.IsWord(i) && !C().determiners.count(std::string(c.Low(i)))) return true;
+  }
+  return false;
+}
+
+// Cuts a relative clause off a source: "a US official who corroborates the claims" -> "a US official".
+size_t CutRelative(const Ctx& c, size_t b, size_t e) {
+  for (size_t i = b + 1; i < e; ++i) {
+    if (!c.toks[i].capitalized && C().relative.count(std::string(c.Low(i)))) return i;
+  }
+  return e;
+}
+
+// End of the clause that starts at `b`: the sentence end (without its final
+// period, with a closing quotation mark), or an earlier ';' or
+// ", while/but/although/whereas" or ", <participle cue>" or ", according to".
+size_t ClauseEnd(const Ctx& c, size_t b, size_t sent_end) {
+  for (size_t i = b; i < sent_end; ++i) {
+    if (c.InQuote(i)) continue;
+    auto r = c.Raw(i);
+    if (r == ";") return i;
+    if (r == "," && i + 1 < sent_end) {
+      std::string n(c.Low(i + 1));
+      if (n == "while" || n == "whereas" || n == "although" || n == "though" || n == "but") return i;
+      if (n == "according" && c.Is(i + 2, "to")) return i;
+      CueHit h;
+      if (EndsWith(n, "ing") && MatchCue(c, i + 1, sent_end, &h)) return i;
+    }
+  }
+  size_t e = sent_end;
+  // Drop the final sentence punctuation unless a closing quotation mark follows it.
+  if (e > b && c.IsSentenceEndPunct(e - 1)) --e;
+  return e;
+}
+
+// ---------------------------------------------------------------- building
+
+struct Builder {
+  Ctx& c;
+  std::vector<Attribution> out;
+  std::vector<char> noun_cue;  // parallel to out
+
+  void Add(Attribution a, bool is_noun_cue = false) {
+    out.push_back(std::move(a));
+    noun_cue.push_back(is_noun_cue);
+  }
+
+  // Includes "has", "also", "will" immediately before the cue in the cue span.
+  size_t CueStart(size_t cue_b, size_t lo) {
+    size_t b = cue_b;
+    while (b > lo && C().cue_aux.count(std::string(c.Low(b - 1))) && !c.toks[b - 1].capitalized) --b;
+    return b;
+  }
+
+  // Skips aux verbs and adverbs left of the cue; returns the exclusive end of the source.
+  size_t SkipAuxLeft(size_t cue_b, size_t lo) {
+    size_t k = cue_b;
+    while (k > lo) {
+      std::string w(c.Low(k - 1));
+      if (c.IsWord(k - 1) && !c.toks[k - 1].capitalized && (C().aux.count(w) || (EndsWith(w, "ly") && w.size() > 4))) {
+        --k;
+        continue;
+      }
+      break;
+    }
+    return k;
+  }
+
+  // Left source with appositives: "Serhiy Haidai, the governor of Luhansk, said".
+  // Returns false when there is no source to the left. *keep_role tells whether
+  // [b, e) includes a role appositive; *head_e is the end of the head name.
+  bool LeftSource(size_t end, size_t lo, size_t* b, size_t* e, size_t* head_e) {
+    if (end <= lo) return false;
+    if (!c.IsComma(end - 1)) {
+      size_t s = LeftNP(c, end, lo);
+      if (!LooksLikeSource(c, s, end)) return false;
+      *b = s;
+      *e = CutRelative(c, s, end);
+      *head_e = *e;
+      return true;
+    }
+    // end-1 is a comma: look for "HEAD, APPOSITIVE," before it.
+    size_t appos_e = end - 1;
+    size_t appos_b = appos_e;
+    while (appos_b > lo && !c.IsComma(appos_b - 1) && !c.IsQuote(appos_b - 1) && appos_e - appos_b < 14) {
+      if (c.IsPunct(appos_b - 1) && c.Raw(appos_b - 1) != "’" && c.Raw(appos_b - 1) != "'" &&
+          c.Raw(appos_b - 1) != "." && c.Raw(appos_b - 1) != "(" && c.Raw(appos_b - 1) != ")")
+        break;
+      --appos_b;
+    }
+    if (appos_b == appos_e || appos_b <= lo || !c.IsComma(appos_b - 1)) return false;
+    std::string first(c.Low(appos_b));
+    bool role = C().appositive_start.count(first) > 0 || EndsWith(first, "ing");
+    if (!role) return false;
+    size_t head_end = appos_b - 1;
+    size_t s = LeftNP(c, head_end, lo);
+    if (!LooksLikeSource(c, s, head_end)) return false;
+    bool has_cap = false;
+    for (size_t i = s; i < head_end; ++i) has_cap |= c.toks[i].capitalized;
+    bool participial = EndsWith(first, "ing") || first == "who" || first == "which" || first == "according";
+    if (!has_cap && !participial) return false;
+    *b = s;
+    *head_e = head_end;
+    *e = participial ? head_end : appos_e;
+    return true;
+  }
+
+  // Right source after an inverted cue, with an appositive role: "said Pushilin, the head of the DPR".
+  bool RightSource(size_t start, size_t hi, size_t* b, size_t* e, size_t* head_e) {
+    if (start >= hi || !c.IsWord(start)) return false;
+    std::string w(c.Low(start));
+    if (!(c.toks[start].capitalized || C().determiners.count(w) || C().pronouns.count(w) ||
+          C().anon_heads.count(w)))
+      return false;
+    if (w == "that" || w == "to" || w == "in" || w == "on" || w == "of" || w == "for" || w == "from" || w == "with" ||
+        w == "by")
+      return false;
+    size_t s_e = RightNP(c, start, hi);
+    if (!LooksLikeSource(c, start, s_e)) return false;
+    *b = start;
+    *head_e = CutRelative(c, start, s_e);
+    *e = *head_e;
+    if (s_e < hi && c.IsComma(s_e) && s_e + 1 < hi &&
+        C().appositive_start.count(std::string(c.Low(s_e + 1))) && !EndsWith(c.Low(s_e + 1), "ing")) {
+      size_t ae = RightNP(c, s_e + 1, hi);
+      if (ae > s_e + 1 && (ae >= hi || c.IsComma(ae) || c.IsSentenceEndPunct(ae))) *e = ae;
+    }
+    return true;
+  }
+
+  Attribution Make(AttributionKind form, size_t src_b, size_t src_e, size_t head_e, size_t cue_b, size_t cue_e,
+                   Span content) {
+    Attribution a;
+    a.form = a.kind = form;
+    if (src_e > src_b) {
+      a.source = c.Ref(src_b, src_e);
+      a.source_name = std::string(c.text.substr(c.toks[src_b].span.begin,
+                                                c.toks[head_e - 1].span.end - c.toks[src_b].span.begin));
+    }
+    a.cue = c.Ref(cue_b, cue_e);
+    a.content = c.RefSpan(content);
+    for (size_t i = cue_b; i < cue_e; ++i) c.used[i] = 1;
+    return a;
+  }
+
+  // The quotation that starts at token i (skipping ':' or ','), if any.
+  int QuoteStartingAt(size_t i, size_t hi) {
+    while (i < hi && (c.Raw(i) == ":" || c.Raw(i) == ",")) ++i;
+    if (i >= c.toks.size() || !c.IsQuote(i)) return -1;
+    int q = c.quote_of[i];
+    if (q < 0 || c.doc->quotes[static_cast<size_t>(q)].open_token != i) return -1;
+    return q;
+  }
+
+  // --- pass 1: quotations and their speakers
+  void QuotePass(const std::vector<Sentence>& sents) {
+    const auto& quotes = c.doc->quotes;
+    // Sentence index of each token.
+    std::vector<uint32_t> sent_of(c.toks.size(), 0);
+    for (size_t s = 0; s < sents.size(); ++s) {
+      for (uint32_t t = sents[s].token_begin; t < sents[s].token_end; ++t) sent_of[t] = static_cast<uint32_t>(s);
+    }
+    for (size_t qi = 0; qi < quotes.size(); ++qi) {
+      const Quote& q = quotes[qi];
+      if (c.quote_of[q.open_token] != static_cast<int>(qi)) continue;  // nested quote
+      size_t words = 0;
+      for (size_t t = q.open_token; t <= q.close_token; ++t) words += c.IsWord(t);
+      if (words < 3) continue;
+      uint32_t para = c.toks[q.close_token].paragraph;
+      size_t para_end = c.toks.size();
+      for (size_t t = q.close_token + 1; t < c.toks.size(); ++t) {
+        if (c.toks[t].paragraph != para) {
+          para_end = t;
+          break;
+        }
+      }
+      const Sentence& close_sent = sents[sent_of[q.close_token]];
+      size_t hi = std::max<size_t>(close_sent.token_end, q.close_token + 1);
+      // If the quotation ends its sentence, the speaker can be in the next one ("….” he said.)
+      if (hi == q.close_token + 1 && sent_of[q.close_token] + 1 < sents.size()) {
+        const Sentence& next = sents[sent_of[q.close_token] + 1];
+        if (next.paragraph == close_sent.paragraph && next.token_end - next.token_begin <= 12) hi = next.token_end;
+      }
+      size_t k = q.close_token + 1;
+      if (k < hi && c.IsComma(k)) ++k;
+      Span content = q.span;
+      size_t sb, se, he;
+      CueHit hit;
+      // “…,” said X.
+      if (k < hi && MatchCue(c, k, hi, &hit) && !hit.entry->according) {
+        if (RightSource(hit.e, hi, &sb, &se, &he)) {
+          Add(Make(AttributionKind::kDirect, sb, se, he, hit.b, hit.e, content));
+          continue;
+        }
+      }
+      // “…,” X said.
+      bool found = false;
+      for (size_t j = k; j < hi && j < k + 16 && !found; ++j) {
+        if (c.IsPunct(j) && !c.IsComma(j) && c.Raw(j) != "." && c.Raw(j) != "(" && c.Raw(j) != ")") break;
+        if (!MatchCue(c, j, hi, &hit) || hit.entry->according) continue;
+        size_t cb = CueStart(hit.b, k);
+        size_t end = SkipAuxLeft(cb, k);
+        if (LeftSource(end, k, &sb, &se, &he) && sb == k) {
+          Add(Make(AttributionKind::kDirect, sb, se, he, cb, hit.e, content));
+          found = true;
+        }
+      }
+      if (found) continue;
+      // “…” — X
+      if (k < para_end && c.toks[k].kind == TokenKind::kDash && para_end - k <= 14) {
+        size_t e = RightNP(c, k + 1, para_end);
+        if (LooksLikeSource(c, k + 1, e)) {
+          Attribution a = Make(AttributionKind::kDirect, k + 1, e, e, k, k + 1, content);
+          Add(std::move(a));
+          continue;
+        }
+      }
+      // X said: “…”  /  X told Y: “…”
+      size_t open = q.open_token;
+      size_t j = open;
+      if (j > 0 && (c.Raw(j - 1) == ":" || c.Raw(j - 1) == ",")) --j;
+      if (j < open && j > 0) {
+        size_t lo = sents[sent_of[j - 1]].token_begin;
+        // Find the cue: either right before, or before a short recipient ("told reporters:").
+        for (size_t back = 1; back <= 6 && j >= back + lo; ++back) {
+          size_t ci = j - back;
+          if (!MatchCue(c, ci, j, &hit) || hit.entry->according) continue;
+          if (hit.e != j && !hit.entry->tell) break;
+          size_t cb = CueStart(hit.b, lo);
+          size_t end = SkipAuxLeft(cb, lo);
+          if (LeftSource(end, lo, &sb, &se, &he)) {
+            Attribution a = Make(AttributionKind::kDirect, sb, se, he, cb, hit.e, content);
+            if (hit.e < j) a.via = c.Ref(hit.e, j);
+            Add(std::move(a));
+            found = true;
+          } else if (RightSource(hit.e, j, &sb, &se, &he)) {
+            Add(Make(AttributionKind::kDirect, sb, se, he, cb, hit.e, content));
+            found = true;
+          }
+          break;
+        }
+      }
+      if (found) continue;
+      // A quotation that is a whole paragraph continues the last speaker's words.
+      bool whole_para = (q.open_token == 0 || c.toks[q.open_token - 1].paragraph != c.toks[q.open_token].paragraph) &&
+                        (q.close_token + 1 >= c.toks.size() || q.close_token + 1 == para_end ||
+                         (q.close_token + 2 == para_end && c.IsPunct(q.close_token + 1)));
+      if (whole_para && !out.empty()) {
+        const Attribution& prev = out.back();
+        uint32_t prev_para = 0;
+        for (size_t t = 0; t < c.toks.size(); ++t) {
+          if (c.toks[t].span.begin >= prev.cue.span.begin) {
+            prev_para = c.toks[t].paragraph;
+            break;
+          }
+        }
+        uint32_t this_para = c.toks[q.open_token].paragraph;
+        if (prev.source && this_para > prev_para && this_para - prev_para <= 2) {
+          Attribution a;
+          a.form = a.kind = AttributionKind::kDirect;
+          a.source = prev.source;
+          a.source_name = prev.source_name;
+          a.cue = prev.cue;
+          a.content = c.RefSpan(content);
+          a.continues = static_cast<int>(out.size() - 1);
+          Add(std::move(a));
+        }
+      }
+    }
+  }
+
+  // --- pass 2: cues outside quotations
+  void CuePass(const Sentence& s) {
+    size_t sb = s.token_begin, send = s.token_end;
+    for (size_t i = sb; i < send; ++i) {
+      CueHit hit;
+      if (!MatchCue(c, i, send, &hit)) {
+        NounCue(i, sb, send);
+        continue;
+      }
+      if (hit.entry->according) {
+        According(hit, sb, send);
+      } else {
+        Verb(hit, sb, send);
+      }
+      i = std::max(i, hit.e - 1);
+    }
+    Reportedly(sb, send);
+  }
+
+  void According(const CueHit& hit, size_t sb, size_t send) {
+    size_t src_b = hit.e;
+    size_t src_e = RightNP(c, src_b, send);
+    if (!LooksLikeSource(c, src_b, src_e)) return;
+    size_t head_e = CutRelative(c, src_b, src_e);
+    // "according to sources … cited by the agency": the relay is `via`.
+    std::optional<TextRef> via;
+    if ((c.Is(src_e, "cited") || c.Is(src_e, "quoted")) && c.Is(src_e + 1, "by")) {
+      size_t ve = RightNP(c, src_e + 2, send);
+      if (LooksLikeSource(c, src_e + 2, ve)) {
+        via = c.Ref(src_e + 2, ve);
+        src_e = ve;
+      }
+    }
+    // The content is the clause on the other side of the comma.
+    size_t first = sb;
+    while (first < hit.b && (c.IsPunct(first) || c.IsQuote(first))) ++first;
+    bool leading = hit.b == first || (hit.b > sb && c.IsComma(hit.b - 1) && hit.b - first <= 2);
+    Span content;
+    if (leading) {
+      size_t cb = src_e;
+      if (cb < send && c.IsComma(cb)) ++cb;
+      size_t ce = ClauseEnd(c, cb, send);
+      if (ce <= cb) return;
+      content = c.SpanOf(cb, ce);
+    } else {
+      size_t ce = hit.b;
+      if (ce > sb && c.IsComma(ce - 1)) --ce;
+      size_t cb = sb;
+      // Start after an earlier attribution's cue in the same sentence, if any.
+      for (const Attribution& a : out) {
+        if (a.cue.span.begin >= c.toks[sb].span.begin && a.cue.span.end <= c.toks[ce - 1].span.end) {
+          for (size_t t = sb; t < ce; ++t) {
+            if (c.toks[t].span.begin >= a.content.span.end) {
+              cb = t;
+              break;
+            }
+          }
+        }
+      }
+      if (ce <= cb) return;
+      content = c.SpanOf(cb, ce);
+    }
+    Attribution a = Make(AttributionKind::kAccordingTo, src_b, head_e, head_e, hit.b, hit.e, content);
+    a.via = via;
+    Add(std::move(a));
+  }
+
+  void Verb(const CueHit& hit, size_t sb, size_t send) {
+    const CueEntry& e = *hit.entry;
+    std::string form(c.Low(hit.b));
+    // Passive hearsay: "are said to", "were reported to have".
+    if (hit.b > sb && C().hearsay_participles.count(form) && c.Is(hit.e, "to")) {
+      std::string prev(c.Low(hit.b - 1));
+      if (prev == "is" || prev == "are" || prev == "was" || prev == "were" || prev == "be" || prev == "been") {
+        size_t aux = hit.b - 1;
+        if (aux > sb && c.Is(aux - 1, "been")) --aux;
+        if (aux > sb && (c.Is(aux - 1, "have") || c.Is(aux - 1, "has") || c.Is(aux - 1, "had"))) --aux;
+        size_t subj_b = sb;
+        for (size_t t = aux; t > sb; --t) {
+          if (c.IsComma(t - 1) || c.Raw(t - 1) == ";") {
+            subj_b = t;
+            break;
+          }
+        }
+        size_t ce = ClauseEnd(c, hit.e, send);
+        if (aux <= subj_b || ce <= hit.e) return;
+        Attribution a = Make(AttributionKind::kAnonymous, 0, 0, 0, aux, hit.e, c.SpanOf(subj_b, ce));
+        a.form = AttributionKind::kIndirect;
+        a.content_parts = {c.SpanOf(subj_b, aux), c.SpanOf(hit.e, ce)};
+        Add(std::move(a));
+        return;
+      }
+    }
+    // "It is reported that …"
+    if (hit.b >= sb + 2 && c.Is(hit.e, "that") && c.Is(hit.b - 2, "it") &&
+        (c.Is(hit.b - 1, "is") || c.Is(hit.b - 1, "was") || c.Is(hit.b - 1, "has") || c.Is(hit.b - 1, "been"))) {
+      size_t ce = ClauseEnd(c, hit.e, send);
+      if (ce > hit.e) {
+        Attribution a = Make(AttributionKind::kAnonymous, 0, 0, 0, hit.b - 2, hit.e, c.SpanOf(hit.e, ce));
+        a.form = AttributionKind::kIndirect;
+        Add(std::move(a));
+      }
+      return;
+    }
+    // Passive with agent: "(was) announced by Denis Pushilin".
+    if (c.Is(hit.e, "by") && hit.b > sb &&
+        (c.Is(hit.b - 1, "was") || c.Is(hit.b - 1, "were") || c.Is(hit.b - 1, "is") || c.Is(hit.b - 1, "been") ||
+         (hit.b > sb + 1 && (c.Is(hit.b - 2, "was") || c.Is(hit.b - 2, "were") || c.Is(hit.b - 2, "is"))))) {
+      size_t sb2, se2, he2;
+      if (!RightSource(hit.e + 1, send, &sb2, &se2, &he2)) return;
+      size_t aux = hit.b - 1;
+      while (aux > sb && !c.Is(aux, "was") && !c.Is(aux, "were") && !c.Is(aux, "is") && !c.Is(aux, "been")) --aux;
+      size_t cb = sb;
+      for (size_t t = aux; t > sb; --t) {
+        if (c.IsComma(t - 1)) {
+          cb = t;
+          break;
+        }
+      }
+      if (aux <= cb) return;
+      Add(Make(AttributionKind::kIndirect, sb2, se2, he2, hit.b, hit.e + 1, c.SpanOf(cb, aux)));
+      return;
+    }
+
+    size_t cue_b = CueStart(hit.b, sb);
+    size_t src_end = SkipAuxLeft(cue_b, sb);
+    size_t src_b = 0, src_e = 0, head_e = 0;
+    bool left = LeftSource(src_end, sb, &src_b, &src_e, &head_e);
+    // "with Moscow describing …", "X did Y, saying …": a participle takes the clause subject.
+    bool participle = EndsWith(form, "ing");
+    if (participle && (!left || src_b == src_end)) {
+      if (hit.b > sb && c.IsComma(hit.b - 1)) {
+        size_t subj_e = sb;
+        while (subj_e < hit.b && !VerbLike(c, subj_e) && !c.IsPunct(subj_e) && subj_e - sb < 12) ++subj_e;
+        size_t s0 = sb;
+        while (s0 < subj_e && C().lead_drop.count(std::string(c.Low(s0)))) ++s0;
+        if (LooksLikeSource(c, s0, subj_e)) {
+          left = true;
+          src_b = s0;
+          src_e = head_e = CutRelative(c, s0, subj_e);
+        }
+      }
+    }
+    bool inverted = false;
+    size_t after = hit.e;
+    if (!left) {
+      // Inverted: "…, said the ZSU." / "said Pushilin, the head of …"
+      if (!RightSource(hit.e, send, &src_b, &src_e, &head_e)) return;
+      inverted = true;
+      after = src_e;
+    }
+    // A hearer after "told": "told the Washington Post that …", "told reporters".
+    std::optional<TextRef> via;
+    if (e.tell && !inverted) {
+      size_t r = hit.e;
+      size_t re = r;
+      while (re < send && re - r < 8 && !c.Is(re, "that") && !c.IsPunct(re) && !c.IsQuote(re) &&
+             (re == r || !VerbLike(c, re) || c.toks[re].capitalized)) {
+        if (re > r && !c.toks[re].capitalized && !C().determiners.count(std::string(c.Low(re))) &&
+            c.toks[re - 1].capitalized && !c.Is(re, "of"))
+          break;
+        ++re;
+      }
+      if (re > r && LooksLikeSource(c, r, re)) {
+        via = c.Ref(r, re);
+        after = re;
+      }
+    }
+    // Where is the content?
+    size_t tail = after;
+    while (tail < send && (c.IsComma(tail) || c.Raw(tail) == ":")) ++tail;
+    bool right_content = false;
+    size_t tail_end = send;
+    if (tail_end > tail && c.IsSentenceEndPunct(tail_end - 1)) --tail_end;
+    if (tail < tail_end) {
+      std::string first(c.Low(tail));
+      if (first == "that" || c.IsQuote(tail) || (after < send && c.Raw(after) == ":")) {
+        right_content = true;
+      } else if (!C().right_tail_starts.count(first) && tail_end - tail >= 3) {
+        right_content = true;
+      } else if (C().right_tail_starts.count(first)) {
+        // "said in a statement that …" still has its content on the right.
+        for (size_t t = tail; t < tail_end && t < tail + 10; ++t) {
+          if (c.Is(t, "that") || (c.IsQuote(t) && c.quote_of[t] >= 0 &&
+                                  c.doc->quotes[static_cast<size_t>(c.quote_of[t])].open_token == t)) {
+            right_content = true;
+            tail = t;
+            break;
+          }
+        }
+      }
+    }
+    // Left content: "…, X said" / "…,” said X".
+    size_t lead_end = inverted ? cue_b : src_b;
+    bool left_possible = lead_end > sb && (c.IsComma(lead_end - 1) || c.IsQuote(lead_end - 1));
+    if (e.needs_that && !(right_content && (c.Is(tail, "that") || c.IsQuote(tail))) && !left_possible) return;
+    if (e.needs_that && right_content && !c.Is(tail, "that") && !c.IsQuote(tail)) right_content = false;
+    Span content;
+    if (right_content) {
+      int q = QuoteStartingAt(tail, send);
+      if (q >= 0 && c.doc->quotes[static_cast<size_t>(q)].close_token + 2 >= send) {
+        content = c.doc->quotes[static_cast<size_t>(q)].span;
+        Attribution a = Make(AttributionKind::kDirect, src_b, src_e, head_e, cue_b, hit.e, content);
+        a.via = via;
+        Add(std::move(a));
+        return;
+      }
+      size_t ce = ClauseEnd(c, tail, send);
+      if (ce <= tail) return;
+      content = c.SpanOf(tail, ce);
+    } else if (left_possible) {
+      size_t ce = lead_end - 1;
+      if (c.IsQuote(ce) && ce > sb && c.IsComma(ce - 1)) ce = lead_end;  // ,” belongs to the quote
+      if (c.IsQuote(lead_end - 1)) ce = lead_end;
+      size_t cb = sb;
+      // After a leading "According to X," or an earlier attribution's cue.
+      for (const Attribution& a : out) {
+        if (a.cue.span.begin >= c.toks[sb].span.begin && a.cue.span.end <= c.toks[ce - 1].span.end &&
+            a.content.span.end <= c.toks[ce - 1].span.end) {
+          for (size_t t = sb; t < ce; ++t) {
+            if (c.toks[t].span.begin >= a.content.span.end) {
+              cb = t;
+              break;
+            }
+          }
+        }
+      }
+      while (cb < ce && c.IsComma(cb)) ++cb;
+      if (ce <= cb) return;
+      content = c.SpanOf(cb, ce);
+    } else {
+      return;
+    }
+    AttributionKind form_kind = AttributionKind::kIndirect;
+    Attribution a = Make(form_kind, src_b, src_e, head_e, cue_b, hit.e, content);
+    a.via = via;
+    Add(std::move(a));
+  }
+
+  // "reportedly": an unattributed report of its clause.
+  void Reportedly(size_t sb, size_t send) {
+    for (size_t i = sb; i < send; ++i) {
+      if (c.InQuote(i) || c.used[i] || !c.Is(i, "reportedly")) continue;
+      size_t ce = ClauseEnd(c, sb, send);
+      if (ce <= sb) continue;
+      Attribution a = Make(AttributionKind::kAnonymous, 0, 0, 0, i, i + 1, c.SpanOf(sb, ce));
+      a.form = AttributionKind::kIndirect;
+      Add(std::move(a));
+    }
+  }
+
+  // "a startling revelation (emerging) from Russian law enforcement agencies"
+  void NounCue(size_t i, size_t sb, size_t send) {
+    if (c.InQuote(i) || c.used[i] || !c.IsWord(i) || !C().noun_cues.count(std::string(c.Low(i)))) return;
+    size_t k = i + 1;
+    if (k < send && (c.Is(k, "emerging") || c.Is(k, "coming") || c.Is(k, "released") || c.Is(k, "issued") ||
+                     c.Is(k, "published")))
+      ++k;
+    if (!(c.Is(k, "from") || c.Is(k, "by"))) return;
+    size_t sb2, se2, he2;
+    if (!RightSource(k + 1, send, &sb2, &se2, &he2)) return;
+    bool has_cap = false;
+    for (size_t t = sb2; t < he2; ++t) has_cap |= c.toks[t].capitalized;
+    if (!has_cap) return;
+    size_t nb = i;
+    while (nb > sb && i - nb < 4 && c.IsWord(nb - 1) && !VerbLike(c, nb - 1) &&
+           !C().boundary.count(std::string(c.Low(nb - 1))) && !c.Is(nb - 1, "with"))
+      --nb;
+    Attribution a = Make(AttributionKind::kIndirect, sb2, se2, he2, i, k + 1, c.SpanOf(nb, i + 1));
+    Add(std::move(a), true);
+  }
+};
+
+bool IsPersonName(const std::string& s) {
+  // Two or more capitalised words and no organisation word.
+  static const std::unordered_set<std::string> kOrg = {
+      "ministry", "agency", "service", "staff", "forces", "army", "government", "office", "council", "command",
+      "news", "times", "post", "press", "institute", "committee", "department", "kremlin", "pentagon", "republic",
+      "people's", "administration", "intelligence", "military", "media", "journal", "telegraph", "guardian"};
+  int caps = 0;
+  size_t i = 0;
+  std::string lower = util::AsciiLower(s);
+  for (auto w : util::Split(lower, ' ')) {
+    if (kOrg.count(std::string(w))) return false;
+  }
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i < s.size() && s[i] >= 'A' && s[i] <= 'Z') ++caps;
+    while (i < s.size() && s[i] != ' ') ++i;
+  }
+  return caps >= 2 || (caps == 1 && s.find(' ') == std::string::npos && s.size() > 2);
+}
+
+bool IsAnonymous(const Attribution& a) {
+  if (!a.source) return true;
+  const std::string& t = a.source_name.empty() ? a.source->text : a.source_name;
+  std::string lower = util::AsciiLower(t);
+  auto words = util::Split(lower, ' ');
+  bool head_anon = false;
+  for (auto w : words) head_anon |= C().anon_heads.count(std::string(w)) > 0;
+  if (!head_anon) return false;
+  if (MatchSource(t)) return false;
+  // A proper name (a capitalised word other than the first, not a nationality) makes it named.
+  static const std::unordered_set<std::string> kAdjectives = {
+      "us", "u.s.", "uk", "western", "russian", "ukrainian", "american", "british", "european", "nato", "eu",
+      "kremlin", "belarusian", "polish", "german", "french", "israeli", "chinese", "a", "an", "the", "two", "three",
+      "several", "senior", "some", "many", "one", "other"};
+  size_t pos = 0;
+  for (auto w : util::Split(t, ' ')) {
+    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z' && !kAdjectives.count(util::AsciiLower(w)) && pos > 0) return false;
+    ++pos;
+  }
+  return true;
+}
+
+}  // namespace
+
+void ExtractAttributions(Document* doc) {
+  doc->attributions.clear();
+  if (doc->tokens.empty()) return;
+  Ctx ctx(doc);
+  Builder b{ctx, {}, {}};
+  b.QuotePass(doc->sentences);
+  for (const Sentence& s : doc->sentences) b.CuePass(s);
+
+  // Order by position; remap `continues`.
+  std::vector<size_t> order(b.out.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    const Attribution& a = b.out[x];
+    const Attribution& c = b.out[y];
+    uint32_t ka = std::min(a.content.span.begin, a.cue.span.begin);
+    uint32_t kc = std::min(c.content.span.begin, c.cue.span.begin);
+    return ka != kc ? ka < kc : a.cue.span.begin < c.cue.span.begin;
+  });
+  std::vector<int> new_index(order.size());
+  for (size_t i = 0; i < order.size(); ++i) new_index[order[i]] = static_cast<int>(i);
+  std::vector<Attribution> atts;
+  std::vector<char> noun_cue;
+  for (size_t i : order) {
+    Attribution a = std::move(b.out[i]);
+    if (a.continues >= 0) a.continues = new_index[static_cast<size_t>(a.continues)];
+    atts.push_back(std::move(a));
+    noun_cue.push_back(b.noun_cue[i]);
+  }
+  for (size_t i = 0; i < atts.size(); ++i) atts[i].id = static_cast<int>(i);
+
+  // Pronoun sources take the last named speaker.
+  std::string last_person;
+  for (Attribution& a : atts) {
+    if (!a.source) continue;
+    std::string lower = util::AsciiLower(a.source->text);
+    if (lower == "he" || lower == "she") {
+      if (!last_person.empty()) a.source_name = last_person;
+      continue;
+    }
+    if (IsPersonName(a.source_name)) last_person = a.source_name;
+  }
+  // Kinds: mixed when an indirect content carries a quotation; anonymous when unnamed.
+  for (Attribution& a : atts) {
+    if (a.form == AttributionKind::kIndirect) {
+      for (const Quote& q : doc->quotes) {
+        if (a.content.span.Contains(q.span) && q.span.begin > a.content.span.begin) {
+          a.form = AttributionKind::kMixed;
+          break;
+        }
+      }
+    }
+    a.kind = a.form;
+    a.source_anonymous = IsAnonymous(a);
+    if (a.source_anonymous) a.kind = AttributionKind::kAnonymous;
+    if (a.source) {
+      if (const SourceEntry* e = MatchSource(a.source_name.empty() ? a.source->text : a.source_name)) {
+        a.source_name = e->name;
+      }
+    }
+  }
+  // Nesting: the smallest other attribution whose content holds this cue (and source).
+  for (Attribution& a : atts) {
+    int best = -1;
+    uint32_t best_size = UINT32_MAX;
+    for (const Attribution& o : atts) {
+      if (o.id == a.id || o.continues == a.id || a.continues == o.id) continue;
+      if (!o.content.span.Contains(a.cue.span)) continue;
+      if (a.source && !o.content.span.Contains(a.source->span)) continue;
+      if (o.content.span == a.content.span && o.id > a.id) continue;
+      if (o.content.span.size() < best_size) {
+        best = o.id;
+        best_size = o.content.span.size();
+      }
+    }
+    a.parent = best;
+  }
+  // Citation links: an outlet's report with no source inside it relays the
+  // statement of a non-outlet source given in the same or an adjacent paragraph.
+  auto para_of = [&](uint32_t byte) {
+    auto it = std::upper_bound(doc->paragraphs.begin(), doc->paragraphs.end(), byte,
+                               [](uint32_t v, const Paragraph& p) { return v < p.span.begin; });
+    return it == doc->paragraphs.begin() ? 0u : static_cast<uint32_t>(it - doc->paragraphs.begin() - 1);
+  };
+  auto is_outlet = [&](const Attribution& a) {
+    if (!a.source) return false;
+    const SourceEntry* e = MatchSource(a.source_name.empty() ? a.source->text : a.source_name);
+    return e && e->IsOutlet();
+  };
+  for (Attribution& a : atts) {
+    if (!is_outlet(a)) continue;
+    bool has_child = false;
+    for (const Attribution& o : atts) has_child |= o.parent == a.id;
+    if (has_child) continue;
+    uint32_t pa = para_of(a.cue.span.begin);
+    int best = -1;
+    uint32_t best_dist = UINT32_MAX;
+    for (const Attribution& o : atts) {
+      if (o.id == a.id || !o.source || is_outlet(o) || o.parent >= 0) continue;
+      uint32_t po = para_of(o.cue.span.begin);
+      uint32_t dist = po > pa ? po - pa : pa - po;
+      if (dist > 1) continue;
+      // "sources … cited by the agency" names its relay outright.
+      bool cited_by = o.via && o.form == AttributionKind::kAccordingTo && po >= pa;
+      bool noun = noun_cue[static_cast<size_t>(o.id)] && po + 1 == pa;
+      if (!(cited_by || noun || dist == 1 || o.content.span.Overlaps(a.content.span))) continue;
+      uint32_t d = cited_by ? 0 : dist * 2 + (po < pa ? 1 : 0);
+      if (d < best_dist) {
+        best_dist = d;
+        best = o.id;
+      }
+    }
+    if (best >= 0) a.cites = best;
+  }
+  doc->attributions = std::move(atts);
+}
+
+}  // namespace claimtrace::extract

@@ -1,0 +1,27 @@
+// The sources registry (data/sources.tsv): outlets, agencies, state and
+// military bodies with kind, country, side and aliases.
+#ifndef CLAIMTRACE_EXTRACT_SOURCES_H_
+#define CLAIMTRACE_EXTRACT_SOURCES_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimtrace::extract {
+
+struct SourceEntry {
+  std::string id, name, kind, country, side;
+  std::vector<std::string> aliases;
+  bool IsOutlet() const { return kind == "outlet" || kind == "agency"; }
+};
+
+// Loaded once from the embedded data; a malformed row aborts at start with its line.
+const std::vector<SourceEntry>& Sources();
+
+// The entry whose alias occurs in `text` (word-bounded; acronyms case-sensitive),
+// preferring the longest alias; nullptr when none does.
+const SourceEntry* MatchSource(std::string_view text);
+
+}  // namespace claimtrace::extract
+
+#endif  // CLAIMTRACE_EXTRACT_SOURCES_H_

@@ -1,0 +1,128 @@
+// A small token-based date reader: a line is split into words, every word must
+// be a date part, a time part or a known filler, and day, month and year must
+// all be found. Two-digit years are read as 20YY.
+#include "util/dates.h"
+
+#include <cctype>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "util/utf8.h"
+
+namespace claimtrace::util {
+
+bool Ymd::valid() const {
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) return false;
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return !(month == 2 && day == 29 && !leap);
+}
+
+std::string Ymd::Iso() const {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+int MonthFromName(std::string_view word) {
+  static const char* kNames[] = {"january", "february", "march",     "april",   "may",      "june",
+                                 "july",    "august",   "september", "october", "november", "december"};
+  std::string w = AsciiLower(word);
+  while (!w.empty() && w.back() == '.') w.pop_back();
+  if (w.size() < 3) return 0;
+  if (w == "sept") return 9;
+  for (int i = 0; i < 12; ++i) {
+    std::string_view name(kNames[i]);
+    if (w == name || (w.size() == 3 && name.substr(0, 3) == w)) return i + 1;
+  }
+  return 0;
+}
+
+namespace {
+
+bool IsFiller(const std::string& w) {
+  static const char* kFill[] = {"published", "updated", "last", "posted", "first", "on", "at", "am", "pm", "a.m.",
+                                "p.m.", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "pst", "msk", "eet",
+                                "eest", "et", "of", "the", "|", "-", "–", "—", "·", "•", ","};
+  static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                "mon",    "tue",     "tues",      "wed",      "thu",    "thur",     "thurs",
+                                "fri",    "sat",     "sun"};
+  for (const char* f : kFill) {
+    if (w == f) return true;
+  }
+  for (const char* d : kDays) {
+    if (w == d) return true;
+  }
+  return false;
+}
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool ParseDateLine(std::string_view line, Ymd* out) {
+  line = Trim(line);
+  if (line.empty() || line.size() > 80) return false;
+  std::vector<std::string> words;
+  std::string cur;
+  for (char c : line) {
+    if (c == ' ' || c == ',' || c == '\t' || (c == ':' && cur.empty())) {
+      if (!cur.empty()) words.push_back(AsciiLower(cur));
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) words.push_back(AsciiLower(cur));
+  Ymd d;
+  for (std::string w : words) {
+    if (!w.empty() && w.back() == ':') w.pop_back();
+    if (w.empty() || IsFiller(w)) continue;
+    if (w.size() == 10 && w[4] == '-' && w[7] == '-' && AllDigits(w.substr(0, 4)) && AllDigits(w.substr(5, 2)) &&
+        AllDigits(w.substr(8, 2))) {
+      d.year = std::stoi(w.substr(0, 4));
+      d.month = std::stoi(w.substr(5, 2));
+      d.day = std::stoi(w.substr(8, 2));
+      continue;
+    }
+    if (int m = MonthFromName(w); m != 0 && d.month == 0) {
+      d.month = m;
+      continue;
+    }
+    // Times: 11:42, 11.42, 11:42am
+    if (w.find(':') != std::string::npos || (w.size() <= 7 && (w.find("am") != std::string::npos ||
+                                                                 w.find("pm") != std::string::npos) &&
+                                              std::isdigit(static_cast<unsigned char>(w[0])))) {
+      continue;
+    }
+    std::string digits = w;
+    for (const char* suf : {"st", "nd", "rd", "th"}) {
+      if (digits.size() > 2 && digits.compare(digits.size() - 2, 2, suf) == 0) digits.resize(digits.size() - 2);
+    }
+    if (!AllDigits(digits)) return false;
+    int n = std::stoi(digits.substr(0, 6));
+    if (digits.size() == 4) {
+      if (d.year) return false;
+      d.year = n;
+    } else if (digits.size() <= 2 && d.day == 0 && (d.month == 0 || d.year == 0) && n >= 1 && n <= 31 &&
+               !(d.month != 0 && d.year == 0 && digits != w && false)) {
+      d.day = n;
+    } else if (digits.size() == 2 && d.year == 0 && d.day != 0 && d.month != 0) {
+      d.year = 2000 + n;
+    } else {
+      return false;
+    }
+  }
+  if (!d.valid()) return false;
+  *out = d;
+  return true;
+}
+
+}  // namespace claimtrace::util
