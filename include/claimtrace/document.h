@@ -95,6 +95,8 @@ struct Attribution {
   int parent = -1;                  // attribution whose content holds this one
   int cites = -1;                   // attribution this one relays ("Pravda reported …" -> "… said the ZSU")
   int continues = -1;               // a quoted paragraph that continues this attribution's quotation
+  std::string source_registry;      // id in data/sources.tsv when the source resolves there
+  std::optional<TextRef> antecedent;  // what an anaphoric content ("This development") refers to
 };
 
 struct Flag {

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct ChromeDb {
   hs_database_t* db = nullptr;
   hs_scratch_t* prototype = nullptr;
   std::vector<ChromeKind> kinds;  // by pattern id
+  std::vector<size_t> max_bytes;  // by pattern id: longer lines never match
 };
 
 [[noreturn]] void DataFailure(const std::string& what) {
@@ -40,6 +42,12 @@ const ChromeDb& Db() {
       size_t tab = line.find('\t');
       if (tab == std::string_view::npos) DataFailure("line " + std::to_string(line_no) + ": no tab");
       std::string_view cat = line.substr(0, tab);
+      size_t limit = 300;
+      if (size_t colon = cat.find(':'); colon != std::string_view::npos) {
+        limit = std::strtoul(std::string(cat.substr(colon + 1)).c_str(), nullptr, 10);
+        cat = cat.substr(0, colon);
+        if (limit == 0) DataFailure("line " + std::to_string(line_no) + ": bad max_bytes");
+      }
       ChromeKind kind = cat == "drop"     ? ChromeKind::kDrop
                         : cat == "list"   ? ChromeKind::kList
                         : cat == "byline" ? ChromeKind::kByline
@@ -48,6 +56,7 @@ const ChromeDb& Db() {
       if (kind == ChromeKind::kNone) DataFailure("line " + std::to_string(line_no) + ": unknown category");
       exprs.emplace_back(line.substr(tab + 1));
       out.kinds.push_back(kind);
+      out.max_bytes.push_back(limit);
       lines.push_back(line_no);
     }
     if (exprs.empty()) DataFailure("no patterns");
@@ -55,7 +64,7 @@ const ChromeDb& Db() {
     std::vector<unsigned> flags, ids;
     for (size_t i = 0; i < exprs.size(); ++i) {
       ptrs.push_back(exprs[i].c_str());
-      flags.push_back(HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH);
+      flags.push_back(HS_FLAG_CASELESS | HS_FLAG_UTF8);
       ids.push_back(static_cast<unsigned>(i));
     }
     hs_compile_error_t* err = nullptr;
@@ -79,8 +88,15 @@ struct Scratch {
   }
 };
 
+struct MatchState {
+  size_t line_bytes = 0;
+  ChromeKind best = ChromeKind::kNone;
+};
+
 int OnMatch(unsigned id, unsigned long long, unsigned long long, unsigned, void* ctx) {
-  auto* best = static_cast<ChromeKind*>(ctx);
+  auto* state = static_cast<MatchState*>(ctx);
+  if (state->line_bytes > Db().max_bytes[id]) return 0;
+  ChromeKind* best = &state->best;
   ChromeKind k = Db().kinds[id];
   // Priority: list > byline > credit > drop (a list header must open its list).
   auto rank = [](ChromeKind c) {
@@ -103,11 +119,12 @@ ChromeKind ClassifyLine(std::string_view line) {
   const ChromeDb& db = Db();
   thread_local Scratch scratch;
   if (!scratch.s && hs_clone_scratch(db.prototype, &scratch.s) != HS_SUCCESS) return ChromeKind::kNone;
-  ChromeKind best = ChromeKind::kNone;
-  if (hs_scan(db.db, line.data(), static_cast<unsigned>(line.size()), 0, scratch.s, OnMatch, &best) != HS_SUCCESS) {
+  MatchState state;
+  state.line_bytes = line.size();
+  if (hs_scan(db.db, line.data(), static_cast<unsigned>(line.size()), 0, scratch.s, OnMatch, &state) != HS_SUCCESS) {
     return ChromeKind::kNone;
   }
-  return best;
+  return state.best;
 }
 
 }  // namespace claimtrace::clean

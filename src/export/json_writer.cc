@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "claimtrace/pipeline.h"
+#include "extract/sources.h"
 
 namespace claimtrace {
 namespace {
@@ -48,8 +49,16 @@ std::string ToJsonLine(const Document& doc) {
     } else {
       x["source"] = nullptr;
     }
+    if (!a.source_registry.empty() && a.source) {
+      for (const auto& e : extract::Sources()) {
+        if (e.id != a.source_registry) continue;
+        x["source"]["registry"] = json{{"id", e.id}, {"name", e.name}, {"kind", e.kind}, {"country", e.country},
+                                       {"side", e.side == "-" ? json(nullptr) : json(e.side)}};
+      }
+    }
     x["cue"] = RefJson(a.cue);
     x["content"] = RefJson(a.content);
+    if (a.antecedent) x["content"]["antecedent"] = RefJson(*a.antecedent);
     if (a.content_parts.size() > 1) {
       json parts = json::array();
       for (Span p : a.content_parts) parts.push_back(SpanJson(p));

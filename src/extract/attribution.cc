@@ -27,7 +27,7 @@ namespace {
 struct CueEntry {
   std::string canonical;
   bool tell = false, needs_that = false, deny = false, call = false, report = false, describe = false,
-       according = false;
+       according = false, noun_too = false;
 };
 
 struct CueForm {
@@ -60,6 +60,7 @@ const CueLexicon& Cues() {
         if (t == "report") c.report = true;
         if (t == "describe") c.describe = true;
         if (t == "according") c.according = true;
+        if (t == "noun_too") c.noun_too = true;
       }
       out.entries.push_back(c);
     }
@@ -97,9 +98,21 @@ struct Classes {
                                              "do", "does", "did", "to", "not"};
   std::unordered_set<std::string> determiners = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
                                                  "its", "their", "our", "my", "your", "such", "some", "any", "no",
-                                                 "each", "every", "another", "of", "in", "on", "for", "recent",
-                                                 "earlier", "new", "latest", "initial", "first", "official",
-                                                 "public", "whose", "which", "what", "by", "from", "with", "to"};
+                                                 "each", "every", "another", "of", "in", "on", "for", "whose",
+                                                 "which", "what", "by", "from", "with", "to"};
+  // Adjectives that make a following bare cue form a noun ("a new report"), not a past tense.
+  std::unordered_set<std::string> noun_adjectives = {"recent", "earlier", "new", "latest", "initial", "first",
+                                                     "official", "public", "unconfirmed", "false", "similar",
+                                                     "repeated", "numerous", "previous", "media", "news", "press"};
+  std::unordered_set<std::string> role_words = {
+      "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "president", "minister", "commander",
+      "director", "leader", "head", "chief", "secretary", "ambassador", "adviser", "advisor", "analyst", "expert",
+      "official", "officer", "general", "colonel", "deputy", "chairman", "founder", "editor", "correspondent",
+      "reporter", "journalist", "blogger", "member", "lawmaker", "senator", "envoy", "representative", "aide",
+      "professor", "researcher", "prosecutor", "judge", "ombudsman", "commissioner", "premier", "chancellor"};
+  std::unordered_set<std::string> prepositions = {"in", "on", "at", "during", "via", "through", "with", "after",
+                                                  "for", "from", "by", "before", "while", "when", "without",
+                                                  "despite", "like", "amid", "under", "over"};
   std::unordered_set<std::string> pronouns = {"he", "she", "they", "we", "i", "it", "you"};
   std::unordered_set<std::string> relative = {"who", "which", "whose", "whom"};
   std::unordered_set<std::string> lead_drop = {"with", "and", "but", "as", "meanwhile", "however", "also",
@@ -194,6 +207,7 @@ bool VerbLike(const Ctx& c, size_t i) {
   if (!c.IsWord(i) || c.toks[i].capitalized) return false;
   std::string w(c.Low(i));
   if (C().verbish.count(w)) return true;
+  if (i > 0 && c.IsWord(i - 1) && C().determiners.count(std::string(c.Low(i - 1)))) return false;
   if (w.find('-') != std::string::npos) return false;
   if (EndsWith(w, "ed") && !C().np_ed_ok.count(w)) return true;
   return Cues().by_first.count(w) > 0 && !EndsWith(w, "ing");
@@ -224,9 +238,27 @@ bool MatchCue(const Ctx& c, size_t i, size_t sent_end, CueHit* hit) {
     if (!ok) continue;
     // Capitalised cue words only at the start of a sentence ("According to").
     if (c.toks[i].capitalized && !f.entry->according) return false;
-    if (!f.entry->according && i > 0 && c.IsWord(i - 1) && C().determiners.count(std::string(c.Low(i - 1))) &&
-        !c.Is(i - 1, "that") && !c.Is(i - 1, "to") && !c.Is(i - 1, "which")) {
-      return false;  // "the report", "his claims", "of warning"
+    if (!f.entry->according && i > 0 && c.IsWord(i - 1)) {
+      std::string prev(c.Low(i - 1));
+      std::string_view form = c.Low(i);
+      bool participle = EndsWith(form, "ed") || EndsWith(form, "ing") || form == "said" || form == "told";
+      if (C().determiners.count(prev) && prev != "that" && prev != "to" && prev != "which") {
+        return false;  // "the report", "his claims", "of warning"
+      }
+      if (!participle && C().noun_adjectives.count(prev)) return false;  // "new claims"
+      if (EndsWith(prev, "’s") || EndsWith(prev, "'s") || EndsWith(prev, "s’")) {
+        return false;  // "TASS’s report", "Dainega’s remarks"
+      }
+    }
+    if (f.entry->noun_too) {
+      std::string_view form = c.Low(i);
+      if (!EndsWith(form, "ed") && !EndsWith(form, "ing")) {
+        // "the TASS report as …" is a noun; "TASS reports that …", "…, TASS reports." are cues.
+        size_t n = e;
+        bool ok_next = n >= sent_end || c.Is(n, "that") || c.Raw(n) == ":" || c.Raw(n) == "," || c.IsQuote(n) ||
+                       c.IsSentenceEndPunct(n);
+        if (!ok_next) return false;
+      }
     }
     if (!f.entry->according && i > 0 && c.Is(i - 1, "to") && !EndsWith(c.Low(i), "ing")) {
       // "to say", "refused to confirm": an infinitive is not itself a report.
@@ -270,8 +302,17 @@ size_t LeftNP(const Ctx& c, size_t end, size_t lo) {
     }
     if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) break;
     std::string w(c.Low(k));
+    if (!t.capitalized && C().relative.count(w) && k > lo && count <= 8 && c.IsWord(k - 1) &&
+        !VerbLike(c, k - 1)) {
+      // "a US official who corroborates the claims said": keep scanning; CutRelative trims it.
+      ++count;
+      j = k;
+      continue;
+    }
     if (!t.capitalized && (C().boundary.count(w) || C().relative.count(w))) break;
     if (VerbLike(c, k)) break;
+    // "it contradicts …": a lower-case word after a subject pronoun is its verb.
+    if (!t.capitalized && k > lo && k + 1 < end && C().pronouns.count(std::string(c.Low(k - 1)))) break;
     if (++count > 14) return end;
     j = k;
   }
@@ -361,9 +402,46 @@ size_t ClauseEnd(const Ctx& c, size_t b, size_t sent_end) {
 // ---------------------------------------------------------------- building
 
 struct Builder {
+  explicit Builder(Ctx& ctx) : c(ctx) {}
   Ctx& c;
   std::vector<Attribution> out;
   std::vector<char> noun_cue;  // parallel to out
+  std::optional<TextRef> pending_via;   // set by LeftSource when the source spoke "to" someone
+  std::optional<TextRef> sentence_via;  // "Speaking to X, …" opening the current sentence
+
+  // "Speaking to the New York Times, X said …" / "In an interview with X, …" at the sentence start.
+  std::optional<TextRef> SentenceVia(size_t sb, size_t send) {
+    size_t k = sb;
+    if ((c.Is(k, "speaking") || c.Is(k, "talking") || c.Is(k, "writing")) &&
+        (c.Is(k + 1, "to") || c.Is(k + 1, "with") || c.Is(k + 1, "in") || c.Is(k + 1, "for"))) {
+      k += 2;
+    } else if (c.Is(k, "in") && (c.Is(k + 1, "an") || c.Is(k + 1, "a")) &&
+               (c.Is(k + 2, "interview") || c.Is(k + 2, "statement")) && (c.Is(k + 3, "with") || c.Is(k + 3, "to"))) {
+      k += 4;
+    } else {
+      return std::nullopt;
+    }
+    size_t e = k;
+    while (e < send && !c.IsComma(e) && e - k < 10) ++e;
+    if (e >= send || e == k) return std::nullopt;
+    return c.Ref(k, e);
+  }
+
+  // Skips a sentence-initial adverbial and its comma ("However, …", "Meanwhile, …").
+  size_t ClauseStart(size_t sb, size_t send) {
+    for (size_t k = sb; k < send && k < sb + 4; ++k) {
+      if (c.IsComma(k)) {
+        std::string first(c.Low(sb));
+        if (C().lead_drop.count(first) || EndsWith(first, "ly") || first == "still" || first == "instead" ||
+            first == "indeed" || first == "meanwhile" || first == "separately" || first == "earlier" ||
+            first == "later" || first == "historically")
+          return k + 1;
+        return sb;
+      }
+      if (!c.IsWord(k)) return sb;
+    }
+    return sb;
+  }
 
   void Add(Attribution a, bool is_noun_cue = false) {
     out.push_back(std::move(a));
@@ -395,6 +473,7 @@ struct Builder {
   // Returns false when there is no source to the left. *keep_role tells whether
   // [b, e) includes a role appositive; *head_e is the end of the head name.
   bool LeftSource(size_t end, size_t lo, size_t* b, size_t* e, size_t* head_e) {
+    pending_via.reset();
     if (end <= lo) return false;
     if (!c.IsComma(end - 1)) {
       size_t s = LeftNP(c, end, lo);
@@ -407,26 +486,50 @@ struct Builder {
     // end-1 is a comma: look for "HEAD, APPOSITIVE," before it.
     size_t appos_e = end - 1;
     size_t appos_b = appos_e;
-    while (appos_b > lo && !c.IsComma(appos_b - 1) && !c.IsQuote(appos_b - 1) && appos_e - appos_b < 14) {
+    while (appos_b > lo && !c.IsComma(appos_b - 1) && !c.IsQuote(appos_b - 1) && appos_e - appos_b < 18) {
       if (c.IsPunct(appos_b - 1) && c.Raw(appos_b - 1) != "’" && c.Raw(appos_b - 1) != "'" &&
           c.Raw(appos_b - 1) != "." && c.Raw(appos_b - 1) != "(" && c.Raw(appos_b - 1) != ")")
         break;
       --appos_b;
     }
-    if (appos_b == appos_e || appos_b <= lo || !c.IsComma(appos_b - 1)) return false;
+    if (appos_b == appos_e) return false;
+    // "Pravda, which/who …, reported": the source is the noun phrase before the relative clause.
+    if (appos_b == lo || c.IsComma(appos_b - 1)) {
+      for (size_t r = appos_b + 1; r < appos_e; ++r) {
+        if (c.toks[r].capitalized || !C().relative.count(std::string(c.Low(r)))) continue;
+        size_t s0 = appos_b;
+        while (s0 < r && C().lead_drop.count(std::string(c.Low(s0)))) ++s0;
+        if (r - s0 <= 8 && LooksLikeSource(c, s0, r) && (c.toks[s0].capitalized || C().determiners.count(std::string(c.Low(s0))))) {
+          *b = s0;
+          *e = *head_e = r;
+          return true;
+        }
+        break;
+      }
+    }
+    if (appos_b <= lo || !c.IsComma(appos_b - 1)) return false;
     std::string first(c.Low(appos_b));
-    bool role = C().appositive_start.count(first) > 0 || EndsWith(first, "ing");
+    // A modifier between commas: a role ("the governor of Luhansk", "Crimea’s leader"),
+    // a participle ("speaking on condition of anonymity") or an adverbial ("in a statement").
+    bool role = C().appositive_start.count(first) > 0 || EndsWith(first, "ing") || C().prepositions.count(first);
+    for (size_t t = appos_b; t < appos_e && !role; ++t) role = C().role_words.count(std::string(c.Low(t))) > 0;
     if (!role) return false;
     size_t head_end = appos_b - 1;
     size_t s = LeftNP(c, head_end, lo);
     if (!LooksLikeSource(c, s, head_end)) return false;
     bool has_cap = false;
     for (size_t i = s; i < head_end; ++i) has_cap |= c.toks[i].capitalized;
-    bool participial = EndsWith(first, "ing") || first == "who" || first == "which" || first == "according";
+    bool participial = EndsWith(first, "ing") || first == "who" || first == "which" || first == "according" ||
+                       C().prepositions.count(first);
     if (!has_cap && !participial) return false;
     *b = s;
     *head_e = head_end;
     *e = participial ? head_end : appos_e;
+    // "speaking to a foreign media outlet": the hearer.
+    if ((first == "speaking" || first == "talking" || first == "writing") && appos_b + 1 < appos_e &&
+        (c.Is(appos_b + 1, "to") || c.Is(appos_b + 1, "with") || c.Is(appos_b + 1, "for"))) {
+      pending_via = c.Ref(appos_b + 2, appos_e);
+    }
     return true;
   }
 
@@ -465,6 +568,12 @@ struct Builder {
     a.cue = c.Ref(cue_b, cue_e);
     a.content = c.RefSpan(content);
     for (size_t i = cue_b; i < cue_e; ++i) c.used[i] = 1;
+    if (pending_via) {
+      a.via = std::move(pending_via);
+      pending_via.reset();
+    } else if (sentence_via && a.source) {
+      a.via = sentence_via;
+    }
     return a;
   }
 
@@ -597,6 +706,7 @@ struct Builder {
   // --- pass 2: cues outside quotations
   void CuePass(const Sentence& s) {
     size_t sb = s.token_begin, send = s.token_end;
+    sentence_via = SentenceVia(sb, send);
     for (size_t i = sb; i < send; ++i) {
       CueHit hit;
       if (!MatchCue(c, i, send, &hit)) {
@@ -726,9 +836,9 @@ struct Builder {
     bool participle = EndsWith(form, "ing");
     if (participle && (!left || src_b == src_end)) {
       if (hit.b > sb && c.IsComma(hit.b - 1)) {
-        size_t subj_e = sb;
-        while (subj_e < hit.b && !VerbLike(c, subj_e) && !c.IsPunct(subj_e) && subj_e - sb < 12) ++subj_e;
-        size_t s0 = sb;
+        size_t s0 = ClauseStart(sb, send);
+        size_t subj_e = s0;
+        while (subj_e < hit.b && !VerbLike(c, subj_e) && !c.IsPunct(subj_e) && subj_e - s0 < 12) ++subj_e;
         while (s0 < subj_e && C().lead_drop.count(std::string(c.Low(s0)))) ++s0;
         if (LooksLikeSource(c, s0, subj_e)) {
           left = true;
@@ -740,7 +850,8 @@ struct Builder {
     bool inverted = false;
     size_t after = hit.e;
     if (!left) {
-      // Inverted: "…, said the ZSU." / "said Pushilin, the head of …"
+      // Inverted: "…, said the ZSU." / "said Pushilin, the head of …" — only right after a comma or quotation.
+      if (participle || cue_b == sb || !(c.IsComma(cue_b - 1) || c.IsQuote(cue_b - 1))) return;
       if (!RightSource(hit.e, send, &src_b, &src_e, &head_e)) return;
       inverted = true;
       after = src_e;
@@ -750,14 +861,27 @@ struct Builder {
     if (e.tell && !inverted) {
       size_t r = hit.e;
       size_t re = r;
-      while (re < send && re - r < 8 && !c.Is(re, "that") && !c.IsPunct(re) && !c.IsQuote(re) &&
+      // "warning locals in a video address on Monday (12 September) that …": the hearer is the
+      // first noun phrase, the content starts at "that".
+      size_t that = r;
+      while (that < send && that - r < 16 && !c.Is(that, "that") && !c.IsQuote(that) &&
+             (!c.IsPunct(that) || c.Raw(that) == "(" || c.Raw(that) == ")"))
+        ++that;
+      if (that < send && c.Is(that, "that") && that > r) {
+        size_t ve = r + 1;
+        while (ve < that && !C().prepositions.count(std::string(c.Low(ve))) && !c.IsPunct(ve)) ++ve;
+        if (LooksLikeSource(c, r, ve)) via = c.Ref(r, ve);
+        after = that;
+        re = r;  // skip the generic recipient scan below
+      }
+      while (!via && re < send && re - r < 8 && !c.Is(re, "that") && !c.IsPunct(re) && !c.IsQuote(re) &&
              (re == r || !VerbLike(c, re) || c.toks[re].capitalized)) {
         if (re > r && !c.toks[re].capitalized && !C().determiners.count(std::string(c.Low(re))) &&
             c.toks[re - 1].capitalized && !c.Is(re, "of"))
           break;
         ++re;
       }
-      if (re > r && LooksLikeSource(c, r, re)) {
+      if (!via && re > r && LooksLikeSource(c, r, re)) {
         via = c.Ref(r, re);
         after = re;
       }
@@ -770,7 +894,9 @@ struct Builder {
     if (tail_end > tail && c.IsSentenceEndPunct(tail_end - 1)) --tail_end;
     if (tail < tail_end) {
       std::string first(c.Low(tail));
-      if (first == "that" || c.IsQuote(tail) || (after < send && c.Raw(after) == ":")) {
+      bool infinitive = first == "to" && tail + 1 < tail_end && c.IsWord(tail + 1) && !c.toks[tail + 1].capitalized &&
+                        !C().determiners.count(std::string(c.Low(tail + 1)));
+      if (first == "that" || c.IsQuote(tail) || (after < send && c.Raw(after) == ":") || infinitive) {
         right_content = true;
       } else if (!C().right_tail_starts.count(first) && tail_end - tail >= 3) {
         right_content = true;
@@ -797,7 +923,7 @@ struct Builder {
       if (q >= 0 && c.doc->quotes[static_cast<size_t>(q)].close_token + 2 >= send) {
         content = c.doc->quotes[static_cast<size_t>(q)].span;
         Attribution a = Make(AttributionKind::kDirect, src_b, src_e, head_e, cue_b, hit.e, content);
-        a.via = via;
+        if (via) a.via = via;
         Add(std::move(a));
         return;
       }
@@ -829,7 +955,7 @@ struct Builder {
     }
     AttributionKind form_kind = AttributionKind::kIndirect;
     Attribution a = Make(form_kind, src_b, src_e, head_e, cue_b, hit.e, content);
-    a.via = via;
+    if (via) a.via = via;
     Add(std::move(a));
   }
 
@@ -909,13 +1035,99 @@ bool IsAnonymous(const Attribution& a) {
   return true;
 }
 
+size_t SentenceAt(const Document& doc, uint32_t byte) {
+  auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), byte,
+                             [](uint32_t v, const Sentence& s) { return v < s.span.begin; });
+  return it == doc.sentences.begin() ? 0 : static_cast<size_t>(it - doc.sentences.begin() - 1);
+}
+
+std::string StripPossessive(std::string_view w) {
+  for (std::string_view suf : {"’s", "'s", "’", "'"}) {
+    if (EndsWith(w, suf)) return std::string(w.substr(0, w.size() - suf.size()));
+  }
+  return std::string(w);
+}
+
+// "He"/"She" take the person the previous sentence is about (a known speaker
+// mentioned there first), else a newly named person there, else the last
+// named speaker.
+void ResolvePronouns(const Ctx& c, std::vector<Attribution>* atts) {
+  const Document& doc = *c.doc;
+  std::vector<std::string> people;  // full names of person sources so far
+  std::unordered_map<std::string, int> speaker_of;  // name -> last attribution with that speaker
+  for (Attribution& a : *atts) {
+    if (!a.source) continue;
+    std::string lower = util::AsciiLower(a.source->text);
+    if (lower != "he" && lower != "she") {
+      const SourceEntry* reg = MatchSource(a.source_name);
+      if (IsPersonName(a.source_name) && !(reg && reg->kind != "government" && reg->kind != "person")) {
+        people.push_back(a.source_name);
+        speaker_of[a.source_name] = a.id;
+      }
+      continue;
+    }
+    size_t s = SentenceAt(doc, a.source->span.begin);
+    std::string resolved;
+    for (size_t back = 1; back <= 2 && back <= s && resolved.empty(); ++back) {
+      const Sentence& prev = doc.sentences[s - back];
+      // A known speaker mentioned in the sentence (first mention wins).
+      for (size_t t = prev.token_begin; t < prev.token_end && resolved.empty(); ++t) {
+        if (c.InQuote(t) || !c.toks[t].capitalized) continue;
+        std::string w = StripPossessive(c.Raw(t));
+        for (auto it = people.rbegin(); it != people.rend(); ++it) {
+          auto parts = util::Split(*it, ' ');
+          if (w == parts.back() || w == *it) {
+            resolved = *it;
+            break;
+          }
+        }
+      }
+      // A new name: two or more capitalised words in a row, outside quotations.
+      if (resolved.empty()) {
+        std::string last;
+        for (size_t t = prev.token_begin; t < prev.token_end; ++t) {
+          size_t e = t;
+          while (e < prev.token_end && !c.InQuote(e) && c.IsWord(e) && c.toks[e].capitalized) ++e;
+          if (e - t >= 2 && t > prev.token_begin) {
+            std::string name(c.text.substr(c.toks[t].span.begin, c.toks[e - 1].span.end - c.toks[t].span.begin));
+            if (IsPersonName(name) && !MatchSource(name)) last = name;
+          }
+          if (e > t) t = e - 1;
+        }
+        resolved = last;
+      }
+    }
+    if (resolved.empty() && !people.empty()) resolved = people.back();
+    if (!resolved.empty()) {
+      a.source_name = resolved;
+      // "He added: …" continues that speaker's statement (and its chain of sources).
+      if (auto it = speaker_of.find(resolved); it != speaker_of.end() && a.continues < 0) a.continues = it->second;
+    }
+  }
+}
+
+// "This development was announced by X": the content points back at the previous sentence.
+std::optional<TextRef> Antecedent(const Ctx& c, const Attribution& a) {
+  static const std::unordered_set<std::string> kHeads = {"development", "report", "reports", "claim", "claims",
+                                                         "news", "information", "statement", "allegation",
+                                                         "allegations", "account", "accounts", "figure", "data"};
+  auto words = util::Split(util::AsciiLower(util::Trim(a.content.text)), ' ');
+  if (words.size() < 2 || words.size() > 3) return std::nullopt;
+  if (words[0] != "this" && words[0] != "that" && words[0] != "these" && words[0] != "those" && words[0] != "such")
+    return std::nullopt;
+  if (!kHeads.count(std::string(words.back()))) return std::nullopt;
+  size_t s = SentenceAt(*c.doc, a.content.span.begin);
+  if (s == 0) return std::nullopt;
+  return c.RefSpan(c.doc->sentences[s - 1].span);
+}
+
 }  // namespace
 
 void ExtractAttributions(Document* doc) {
   doc->attributions.clear();
   if (doc->tokens.empty()) return;
   Ctx ctx(doc);
-  Builder b{ctx, {}, {}};
+  Builder b(ctx);
   b.QuotePass(doc->sentences);
   for (const Sentence& s : doc->sentences) b.CuePass(s);
 
@@ -941,17 +1153,7 @@ void ExtractAttributions(Document* doc) {
   }
   for (size_t i = 0; i < atts.size(); ++i) atts[i].id = static_cast<int>(i);
 
-  // Pronoun sources take the last named speaker.
-  std::string last_person;
-  for (Attribution& a : atts) {
-    if (!a.source) continue;
-    std::string lower = util::AsciiLower(a.source->text);
-    if (lower == "he" || lower == "she") {
-      if (!last_person.empty()) a.source_name = last_person;
-      continue;
-    }
-    if (IsPersonName(a.source_name)) last_person = a.source_name;
-  }
+  ResolvePronouns(ctx, &atts);
   // Kinds: mixed when an indirect content carries a quotation; anonymous when unnamed.
   for (Attribution& a : atts) {
     if (a.form == AttributionKind::kIndirect) {
@@ -967,9 +1169,10 @@ void ExtractAttributions(Document* doc) {
     if (a.source_anonymous) a.kind = AttributionKind::kAnonymous;
     if (a.source) {
       if (const SourceEntry* e = MatchSource(a.source_name.empty() ? a.source->text : a.source_name)) {
-        a.source_name = e->name;
+        a.source_registry = e->id;
       }
     }
+    a.antecedent = Antecedent(ctx, a);
   }
   // Nesting: the smallest other attribution whose content holds this cue (and source).
   for (Attribution& a : atts) {
