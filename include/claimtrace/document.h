@@ -96,6 +96,10 @@ struct Attribution {
   int cites = -1;                   // attribution this one relays ("Pravda reported …" -> "… said the ZSU")
   int continues = -1;               // a quoted paragraph that continues this attribution's quotation
   std::string source_registry;      // id in data/sources.tsv when the source resolves there
+  // The whole subject as attribution corpora annotate it: the source with its
+  // appositives or relative clause and the comma before the cue ("Chris Cox,
+  // who runs the lobbying arm,"). Equals source->span when there is nothing more.
+  Span source_extent;
   std::optional<TextRef> antecedent;  // what an anaphoric content ("This development") refers to
 };
 

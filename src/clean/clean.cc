@@ -48,9 +48,29 @@ bool EndsLikeProse(std::string_view s) {
 
 bool HeadlineLike(std::string_view s) { return s.size() <= 220 && !EndsLikeProse(s) && WordCount(s) >= 2; }
 
-// "By Anna Koval, Northline Wire" -> author, outlet; "by LLB staff reporter" -> outlet LLB.
+// True when `s` ends with a job title ("Foreign News Reporter", "Defence Correspondent").
+bool EndsWithRole(std::string_view s) {
+  std::string lower = util::AsciiLower(s);
+  size_t sp = lower.find_last_of(' ');
+  std::string last = sp == std::string::npos ? lower : lower.substr(sp + 1);
+  for (const char* role : {"reporter", "correspondent", "editor", "writer", "staff", "columnist", "producer",
+                           "contributor", "analyst"}) {
+    if (last == role) return true;
+  }
+  return false;
+}
+
+// "By Anna Koval, Northline Wire" -> author, outlet; "by LLB staff reporter" -> outlet LLB;
+// "By Jack Tenner, Defence Correspondent" -> author only (the part after the comma is a role).
 void ReadByline(std::string_view line, Document* doc) {
   std::string_view rest = util::Trim(line.substr(2));
+  size_t comma = rest.find(',');
+  if (comma != std::string_view::npos) {
+    if (!doc->author) doc->author = std::string(util::Trim(rest.substr(0, comma)));
+    std::string_view org = util::Trim(rest.substr(comma + 1));
+    if (!doc->outlet && !org.empty() && org.size() < 60 && !EndsWithRole(org)) doc->outlet = Outlet{std::string(org), ""};
+    return;
+  }
   std::string lower = util::AsciiLower(rest);
   for (const char* staff : {" staff reporter", " staff writer", " staff", " reporter", " correspondent"}) {
     std::string_view st(staff);
@@ -61,14 +81,43 @@ void ReadByline(std::string_view line, Document* doc) {
       return;
     }
   }
-  size_t comma = rest.find(',');
-  if (comma != std::string_view::npos) {
-    if (!doc->author) doc->author = std::string(util::Trim(rest.substr(0, comma)));
-    std::string_view org = util::Trim(rest.substr(comma + 1));
-    if (!doc->outlet && !org.empty() && org.size() < 60) doc->outlet = Outlet{std::string(org), ""};
-  } else if (!doc->author) {
-    doc->author = std::string(rest);
+  if (!doc->author) doc->author = std::string(rest);
+}
+
+// "Read more: Kremlin says talks are off" -- a list header and one other story's
+// headline on the same line.
+bool InlineListHeadline(std::string_view line) {
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 40) return false;
+  std::string_view rest = util::Trim(line.substr(colon + 1));
+  return !rest.empty() && HeadlineLike(rest) && ClassifyLine(line.substr(0, colon + 1)) == ChromeKind::kList;
+}
+
+// Navigation and breadcrumb rows: three or more short items split by one
+// separator ("News | Sport | World", "Home › News › War"). Returns the items.
+bool NavigationLine(std::string_view line, std::vector<std::string_view>* items) {
+  for (std::string_view sep : {"|", "\u203A", "\u00BB", "\u2022", "\u00B7", ">"}) {
+    items->clear();
+    size_t b = 0;
+    while (true) {
+      size_t e = line.find(sep, b);
+      items->push_back(util::Trim(line.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b)));
+      if (e == std::string_view::npos) break;
+      b = e + sep.size();
+    }
+    if (items->size() < 3) continue;
+    bool ok = true;
+    for (std::string_view item : *items) {
+      size_t words = WordCount(item);
+      if (words == 0 || words > 5 || EndsLikeProse(item)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return true;
   }
+  items->clear();
+  return false;
 }
 
 // "Northline Wire logo" -> outlet "Northline Wire".
@@ -154,6 +203,20 @@ Status Clean(Document* doc, bool drop_chrome) {
           continue;
         case ChromeKind::kNone:
           break;
+      }
+      if (InlineListHeadline(l.trimmed)) {
+        l.keep = false;
+        continue;
+      }
+      // Navigation rows are dropped; a date or byline item among them is still read.
+      if (std::vector<std::string_view> items; NavigationLine(l.trimmed, &items)) {
+        for (std::string_view item : items) {
+          util::Ymd d;
+          if (!doc->published && util::ParseDateLine(item, &d)) doc->published = d.Iso();
+          if (ClassifyLine(item) == ChromeKind::kByline) ReadByline(item, doc);
+        }
+        l.keep = false;
+        continue;
       }
       // Datelines near the top become the publication date.
       util::Ymd date;

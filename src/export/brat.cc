@@ -17,7 +17,7 @@ struct Writer {
   const Document& doc;
   std::string out;
   int next_t = 1;
-  std::map<std::tuple<std::string, uint32_t, uint32_t>, int> seen;
+  std::map<std::tuple<std::string, std::string, unsigned>, int> seen;
   std::vector<uint32_t> cp_at;  // code point index of each raw byte offset (lazy)
 
   uint32_t Cp(uint32_t raw_byte) {
@@ -76,20 +76,27 @@ struct Writer {
     return frags;
   }
 
-  int Text(const std::string& label, Span s) {
-    auto frags = Fragments(s);
+  // Writes a text-bound annotation over one or more clean spans (a discontinuous
+  // span becomes ';'-separated fragments); identical ones are written once.
+  int Text(const std::string& label, const std::vector<Span>& spans) {
+    std::vector<std::pair<uint32_t, uint32_t>> frags;
+    std::string text;
+    for (Span s : spans) {
+      auto f = Fragments(s);
+      frags.insert(frags.end(), f.begin(), f.end());
+      if (!text.empty()) text += " ";
+      for (char ch : doc.Slice(s)) text.push_back(ch == '\n' || ch == '\t' ? ' ' : ch);
+    }
     if (frags.empty()) return -1;
-    auto key = std::make_tuple(label, frags.front().first, frags.back().second);
-    if (auto it = seen.find(key); it != seen.end()) return it->second;
-    int id = next_t++;
-    seen[key] = id;
-    std::string offs, text;
+    std::string offs;
     for (size_t i = 0; i < frags.size(); ++i) {
       if (i) offs += ";";
       offs += std::to_string(frags[i].first) + " " + std::to_string(frags[i].second);
     }
-    std::string_view clean = doc.Slice(s);
-    for (char ch : clean) text.push_back(ch == '\n' || ch == '\t' ? ' ' : ch);
+    auto key = std::make_tuple(label, offs, 0u);
+    if (auto it = seen.find(key); it != seen.end()) return it->second;
+    int id = next_t++;
+    seen[key] = id;
     out += "T" + std::to_string(id) + "\t" + label + " " + offs + "\t" + text + "\n";
     return id;
   }
@@ -101,24 +108,18 @@ std::string ToBrat(const Document& doc) {
   Writer w{doc, {}, 1, {}, {}};
   int e = 1;
   for (const Attribution& a : doc.attributions) {
-    int src = a.source ? w.Text("Source", a.source->span) : -1;
-    int cue = w.Text("Cue", a.cue.span);
-    int content = -1;
-    if (a.content_parts.size() > 1) {
-      // Discontinuous content: write each part; the first carries the role.
-      content = w.Text("Content", a.content_parts[0]);
-      for (size_t i = 1; i < a.content_parts.size(); ++i) w.Text("Content2", a.content_parts[i]);
-    } else {
-      content = w.Text("Content", a.content.span);
-    }
+    Span src_span = a.source ? (a.source_extent.empty() ? a.source->span : a.source_extent) : Span{};
+    int src = a.source ? w.Text("Source", {src_span}) : -1;
+    int cue = w.Text("Cue", {a.cue.span});
+    int content = w.Text("Content", a.content_parts.size() > 1 ? a.content_parts : std::vector<Span>{a.content.span});
     if (cue < 0 || content < 0) continue;
-    int trig = w.next_t++;
+    const char* label = src >= 0 ? "Attribution" : "Attribution-no-source";
     auto frags = w.Fragments(a.cue.span);
-    std::string offs = std::to_string(frags.front().first) + " " + std::to_string(frags.back().second);
-    w.out += "T" + std::to_string(trig) + "\t" + (src >= 0 ? "Attribution" : "Attribution-no-source") + " " + offs +
-             "\t" + std::string(doc.Slice(a.cue.span)) + "\n";
-    w.out += "E" + std::to_string(e++) + "\t" + (src >= 0 ? "Attribution" : "Attribution-no-source") + ":T" +
-             std::to_string(trig) + " Content:T" + std::to_string(content) + " Cue:T" + std::to_string(cue);
+    int trig = w.next_t++;
+    w.out += "T" + std::to_string(trig) + "\t" + label + " " + std::to_string(frags.front().first) + " " +
+             std::to_string(frags.back().second) + "\t" + std::string(doc.Slice(a.cue.span)) + "\n";
+    w.out += "E" + std::to_string(e++) + "\t" + label + ":T" + std::to_string(trig) + " Content:T" +
+             std::to_string(content) + " Cue:T" + std::to_string(cue);
     if (src >= 0) w.out += " Source:T" + std::to_string(src);
     w.out += "\n";
   }

@@ -387,10 +387,20 @@ size_t ClauseEnd(const Ctx& c, size_t b, size_t sent_end) {
     if (r == ";") return i;
     if (r == "," && i + 1 < sent_end) {
       std::string n(c.Low(i + 1));
-      if (n == "while" || n == "whereas" || n == "although" || n == "though" || n == "but") return i;
+      if (n == "while" || n == "whereas" || n == "although" || n == "though" || n == "but" || n == "however") return i;
       if (n == "according" && c.Is(i + 2, "to")) return i;
       CueHit h;
       if (EndsWith(n, "ing") && MatchCue(c, i + 1, sent_end, &h)) return i;
+    }
+  }
+  // "… and called his standing …": a coordinated second cue starts its own attribution.
+  for (size_t i = b + 1; i + 1 < sent_end; ++i) {
+    if (c.InQuote(i) || !c.Is(i, "and")) continue;
+    CueHit h;
+    size_t k = i + 1;
+    if (C().cue_aux.count(std::string(c.Low(k)))) ++k;
+    if (k < sent_end && MatchCue(c, k, sent_end, &h) && !EndsWith(c.Low(k), "ing") && !h.entry->according) {
+      return c.IsComma(i - 1) ? i - 1 : i;
     }
   }
   size_t e = sent_end;
@@ -408,6 +418,7 @@ struct Builder {
   std::vector<char> noun_cue;  // parallel to out
   std::optional<TextRef> pending_via;   // set by LeftSource when the source spoke "to" someone
   std::optional<TextRef> sentence_via;  // "Speaking to X, …" opening the current sentence
+  size_t extent_end = 0;  // set by LeftSource: end of the full subject (appositive, relative clause, comma)
 
   // "Speaking to the New York Times, X said …" / "In an interview with X, …" at the sentence start.
   std::optional<TextRef> SentenceVia(size_t sb, size_t send) {
@@ -475,12 +486,14 @@ struct Builder {
   bool LeftSource(size_t end, size_t lo, size_t* b, size_t* e, size_t* head_e) {
     pending_via.reset();
     if (end <= lo) return false;
+    extent_end = 0;
     if (!c.IsComma(end - 1)) {
       size_t s = LeftNP(c, end, lo);
       if (!LooksLikeSource(c, s, end)) return false;
       *b = s;
       *e = CutRelative(c, s, end);
       *head_e = *e;
+      extent_end = end;
       return true;
     }
     // end-1 is a comma: look for "HEAD, APPOSITIVE," before it.
@@ -502,6 +515,7 @@ struct Builder {
         if (r - s0 <= 8 && LooksLikeSource(c, s0, r) && (c.toks[s0].capitalized || C().determiners.count(std::string(c.Low(s0))))) {
           *b = s0;
           *e = *head_e = r;
+          extent_end = end;
           return true;
         }
         break;
@@ -513,6 +527,12 @@ struct Builder {
     // a participle ("speaking on condition of anonymity") or an adverbial ("in a statement").
     bool role = C().appositive_start.count(first) > 0 || EndsWith(first, "ing") || C().prepositions.count(first);
     for (size_t t = appos_b; t < appos_e && !role; ++t) role = C().role_words.count(std::string(c.Low(t))) > 0;
+    if (!role && appos_e - appos_b <= 12) {
+      // No verb in the chunk and a capitalised name before it: an appositive ("Huma Abedin, vice chair of …,").
+      bool verb = false;
+      for (size_t t = appos_b; t < appos_e; ++t) verb |= VerbLike(c, t);
+      role = !verb && c.toks[appos_b - 2 < c.toks.size() ? appos_b - 2 : 0].capitalized;
+    }
     if (!role) return false;
     size_t head_end = appos_b - 1;
     size_t s = LeftNP(c, head_end, lo);
@@ -525,6 +545,7 @@ struct Builder {
     *b = s;
     *head_e = head_end;
     *e = participial ? head_end : appos_e;
+    extent_end = end;
     // "speaking to a foreign media outlet": the hearer.
     if ((first == "speaking" || first == "talking" || first == "writing") && appos_b + 1 < appos_e &&
         (c.Is(appos_b + 1, "to") || c.Is(appos_b + 1, "with") || c.Is(appos_b + 1, "for"))) {
@@ -562,6 +583,9 @@ struct Builder {
     a.form = a.kind = form;
     if (src_e > src_b) {
       a.source = c.Ref(src_b, src_e);
+      a.source_extent = a.source->span;
+      if (extent_end > src_e && extent_end <= cue_b) a.source_extent.end = c.toks[extent_end - 1].span.end;
+      extent_end = 0;
       a.source_name = std::string(c.text.substr(c.toks[src_b].span.begin,
                                                 c.toks[head_e - 1].span.end - c.toks[src_b].span.begin));
     }
@@ -586,8 +610,40 @@ struct Builder {
     return q;
   }
 
+  // After "“A,” X said": a second part of the same quotation — ", “B.”" or
+  // ". “B.”" in the same paragraph, or ", would use the occasion …" unquoted.
+  void AddSecondPart(Attribution* a, size_t after, size_t para_end, std::vector<char>* consumed) {
+    size_t k = after;
+    if (k >= para_end) return;
+    bool comma = c.IsComma(k), period = c.IsSentenceEndPunct(k);
+    if (!comma && !period) return;
+    ++k;
+    if (k >= para_end) return;
+    Span second;
+    int q = c.IsQuote(k) ? c.quote_of[k] : -1;
+    if (q >= 0 && c.doc->quotes[static_cast<size_t>(q)].open_token == k) {
+      second = c.doc->quotes[static_cast<size_t>(q)].span;
+      (*consumed)[static_cast<size_t>(q)] = 1;
+    } else if (comma && c.IsWord(k) && !c.toks[k].capitalized) {
+      size_t e = ClauseEnd(c, k, para_end);
+      for (size_t t = k; t < e; ++t) {
+        if (c.IsSentenceEndPunct(t)) {
+          e = t;
+          break;
+        }
+      }
+      if (e <= k) return;
+      second = c.SpanOf(k, e);
+    } else {
+      return;
+    }
+    a->content_parts = {a->content.span, second};
+    a->content = c.RefSpan({a->content.span.begin, second.end});
+  }
+
   // --- pass 1: quotations and their speakers
   void QuotePass(const std::vector<Sentence>& sents) {
+    std::vector<char> consumed(c.doc->quotes.size(), 0);
     const auto& quotes = c.doc->quotes;
     // Sentence index of each token.
     std::vector<uint32_t> sent_of(c.toks.size(), 0);
@@ -596,7 +652,7 @@ struct Builder {
     }
     for (size_t qi = 0; qi < quotes.size(); ++qi) {
       const Quote& q = quotes[qi];
-      if (c.quote_of[q.open_token] != static_cast<int>(qi)) continue;  // nested quote
+      if (c.quote_of[q.open_token] != static_cast<int>(qi) || consumed[qi]) continue;  // nested or used
       size_t words = 0;
       for (size_t t = q.open_token; t <= q.close_token; ++t) words += c.IsWord(t);
       if (words < 3) continue;
@@ -623,7 +679,9 @@ struct Builder {
       // “…,” said X.
       if (k < hi && MatchCue(c, k, hi, &hit) && !hit.entry->according) {
         if (RightSource(hit.e, hi, &sb, &se, &he)) {
-          Add(Make(AttributionKind::kDirect, sb, se, he, hit.b, hit.e, content));
+          Attribution a = Make(AttributionKind::kDirect, sb, se, he, hit.b, hit.e, content);
+          AddSecondPart(&a, se, para_end, &consumed);
+          Add(std::move(a));
           continue;
         }
       }
@@ -635,7 +693,9 @@ struct Builder {
         size_t cb = CueStart(hit.b, k);
         size_t end = SkipAuxLeft(cb, k);
         if (LeftSource(end, k, &sb, &se, &he) && sb == k) {
-          Add(Make(AttributionKind::kDirect, sb, se, he, cb, hit.e, content));
+          Attribution a = Make(AttributionKind::kDirect, sb, se, he, cb, hit.e, content);
+          AddSecondPart(&a, hit.e, para_end, &consumed);
+          Add(std::move(a));
           found = true;
         }
       }

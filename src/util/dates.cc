@@ -82,8 +82,18 @@ bool ParseDateLine(std::string_view line, Ymd* out) {
   }
   if (!cur.empty()) words.push_back(AsciiLower(cur));
   Ymd d;
-  for (std::string w : words) {
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string w = words[i];
     if (!w.empty() && w.back() == ':') w.pop_back();
+    // "Published 14 March 2024 | Updated 15 March 2024": the first date is the
+    // publication date; the rest must itself be a date line.
+    if (w == "updated" && d.year && d.month && d.day) {
+      std::string rest;
+      for (size_t k = i; k < words.size(); ++k) rest += words[k] + " ";
+      Ymd updated;
+      if (!ParseDateLine(rest, &updated)) return false;
+      break;
+    }
     if (w.empty() || IsFiller(w)) continue;
     if (w.size() == 10 && w[4] == '-' && w[7] == '-' && AllDigits(w.substr(0, 4)) && AllDigits(w.substr(5, 2)) &&
         AllDigits(w.substr(8, 2))) {
