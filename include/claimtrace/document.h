@@ -100,6 +100,9 @@ struct Attribution {
   // appositives or relative clause and the comma before the cue ("Chris Cox,
   // who runs the lobbying arm,"). Equals source->span when there is nothing more.
   Span source_extent;
+  // The cue as attribution corpora annotate it: with auxiliaries and adverbs
+  // ("has repeatedly said"), a following colon, weekday or "in a statement".
+  Span cue_extent;
   std::optional<TextRef> antecedent;  // what an anaphoric content ("This development") refers to
 };
 

@@ -110,14 +110,15 @@ std::string ToBrat(const Document& doc) {
   for (const Attribution& a : doc.attributions) {
     Span src_span = a.source ? (a.source_extent.empty() ? a.source->span : a.source_extent) : Span{};
     int src = a.source ? w.Text("Source", {src_span}) : -1;
-    int cue = w.Text("Cue", {a.cue.span});
+    Span cue_span = a.cue_extent.empty() ? a.cue.span : a.cue_extent;
+    int cue = w.Text("Cue", {cue_span});
     int content = w.Text("Content", a.content_parts.size() > 1 ? a.content_parts : std::vector<Span>{a.content.span});
     if (cue < 0 || content < 0) continue;
     const char* label = src >= 0 ? "Attribution" : "Attribution-no-source";
-    auto frags = w.Fragments(a.cue.span);
+    auto frags = w.Fragments(cue_span);
     int trig = w.next_t++;
     w.out += "T" + std::to_string(trig) + "\t" + label + " " + std::to_string(frags.front().first) + " " +
-             std::to_string(frags.back().second) + "\t" + std::string(doc.Slice(a.cue.span)) + "\n";
+             std::to_string(frags.back().second) + "\t" + std::string(doc.Slice(cue_span)) + "\n";
     w.out += "E" + std::to_string(e++) + "\t" + label + ":T" + std::to_string(trig) + " Content:T" +
              std::to_string(content) + " Cue:T" + std::to_string(cue);
     if (src >= 0) w.out += " Source:T" + std::to_string(src);

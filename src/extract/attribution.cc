@@ -591,6 +591,7 @@ struct Builder {
     }
     a.cue = c.Ref(cue_b, cue_e);
     a.content = c.RefSpan(content);
+    a.cue_extent = CueExtent(cue_b, cue_e, content, a.source ? a.source_extent : Span{});
     for (size_t i = cue_b; i < cue_e; ++i) c.used[i] = 1;
     if (pending_via) {
       a.via = std::move(pending_via);
@@ -599,6 +600,34 @@ struct Builder {
       a.via = sentence_via;
     }
     return a;
+  }
+
+  // Widens the cue over neighbouring auxiliaries, adverbs, a colon, a weekday or
+  // "in a statement", never into the source or the content.
+  Span CueExtent(size_t cb, size_t ce, Span content, Span source) {
+    static const std::unordered_set<std::string> kLeft = {
+        "has", "have", "had", "also", "later", "repeatedly", "now", "first", "then", "previously", "is", "was",
+        "are", "were", "will", "would", "did", "does", "do", "not", "never", "publicly", "again", "once",
+        "recently", "already", "initially", "since", "often", "still", "privately", "openly", "been"};
+    static const std::unordered_set<std::string> kDays = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                                          "saturday", "sunday", "yesterday", "today", "recently",
+                                                          "tonight", "earlier", "later"};
+    static const std::unordered_set<std::string> kMedium = {"statement", "interview", "tweet", "post", "speech",
+                                                            "letter", "email", "video", "op-ed", "briefing"};
+    auto free = [&](size_t t) {
+      Span sp = c.toks[t].span;
+      return !content.Overlaps(sp) && !(source.size() && source.Overlaps(sp)) && !c.InQuote(t);
+    };
+    size_t b = cb, e = ce;
+    while (b > 0 && c.IsWord(b - 1) && !c.toks[b - 1].capitalized && kLeft.count(std::string(c.Low(b - 1))) &&
+           free(b - 1))
+      --b;
+    if (e < c.toks.size() && free(e) && c.IsWord(e) && kDays.count(std::string(c.Low(e)))) ++e;
+    if (e + 2 < c.toks.size() && c.Is(e, "in") && (c.Is(e + 1, "a") || c.Is(e + 1, "an")) &&
+        kMedium.count(std::string(c.Low(e + 2))) && free(e) && free(e + 2))
+      e += 3;
+    if (e < c.toks.size() && c.Raw(e) == ":" && free(e)) ++e;
+    return {c.toks[b].span.begin, c.toks[e - 1].span.end};
   }
 
   // The quotation that starts at token i (skipping ':' or ','), if any.
