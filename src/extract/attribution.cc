@@ -44,9 +44,23 @@ const CueLexicon& Cues() {
   static const CueLexicon lex = [] {
     CueLexicon out;
     auto parsed = util::ParseLexicon("lexicons/en/cues.txt", util::EmbeddedFile("lexicons/en/cues.txt"));
-    if (!parsed.ok()) {
-      std::fprintf(stderr, "claimtrace: broken data file: %s\n", parsed.status().ToString().c_str());
-      std::abort();
+    auto learned =
+        util::ParseLexicon("lexicons/en/cues_learned.txt", util::EmbeddedFile("lexicons/en/cues_learned.txt"));
+    for (const auto* r : {&parsed, &learned}) {
+      if (!r->ok()) {
+        std::fprintf(stderr, "claimtrace: broken data file: %s\n", r->status().ToString().c_str());
+        std::abort();
+      }
+    }
+    // Learned forms only add to the hand-written lexicon; a form in both keeps the hand-written entry.
+    {
+      std::unordered_set<std::string> have;
+      for (const auto& e : parsed.value()) {
+        for (const auto& f : e.forms) have.insert(util::AsciiLower(f));
+      }
+      for (auto& e : learned.value()) {
+        if (!have.count(util::AsciiLower(e.forms[0]))) parsed.value().push_back(std::move(e));
+      }
     }
     out.entries.reserve(parsed->size());
     for (const auto& e : parsed.value()) {
@@ -163,10 +177,23 @@ struct Ctx {
   const std::vector<Token>& toks;
   std::vector<int> quote_of;  // top-level quote index covering each token, or -1
   std::vector<char> used;     // token already part of a cue
+  std::vector<char> title_case;  // token is in a Title Case line (a headline), where cues are capitalised
 
   Ctx(Document* d) : doc(d), text(d->text), lower(util::AsciiLower(d->text)), toks(d->tokens) {
     quote_of.assign(toks.size(), -1);
     used.assign(toks.size(), 0);
+    title_case.assign(toks.size(), 0);
+    for (const Sentence& s : d->sentences) {
+      size_t words = 0, caps = 0;
+      for (size_t t = s.token_begin; t < s.token_end; ++t) {
+        if (toks[t].kind != TokenKind::kWord || toks[t].span.size() <= 3) continue;
+        ++words;
+        caps += toks[t].capitalized;
+      }
+      if (words >= 4 && caps * 10 >= words * 8) {
+        for (size_t t = s.token_begin; t < s.token_end; ++t) title_case[t] = 1;
+      }
+    }
     for (size_t q = 0; q < d->quotes.size(); ++q) {
       const Quote& quote = d->quotes[q];
       for (uint32_t t = quote.open_token; t <= quote.close_token && t < toks.size(); ++t) {
@@ -237,7 +264,7 @@ bool MatchCue(const Ctx& c, size_t i, size_t sent_end, CueHit* hit) {
     }
     if (!ok) continue;
     // Capitalised cue words only at the start of a sentence ("According to").
-    if (c.toks[i].capitalized && !f.entry->according) return false;
+    if (c.toks[i].capitalized && !f.entry->according && !c.title_case[i]) return false;
     if (!f.entry->according && i > 0 && c.IsWord(i - 1)) {
       std::string prev(c.Low(i - 1));
       std::string_view form = c.Low(i);
@@ -796,6 +823,7 @@ struct Builder {
   void CuePass(const Sentence& s) {
     size_t sb = s.token_begin, send = s.token_end;
     sentence_via = SentenceVia(sb, send);
+    AskedClause(sb, send);
     for (size_t i = sb; i < send; ++i) {
       CueHit hit;
       if (!MatchCue(c, i, send, &hit)) {
@@ -999,6 +1027,16 @@ struct Builder {
             break;
           }
         }
+        // "said on Friday he met …": a short time or place phrase, then the reported clause.
+        for (size_t t = tail + 1; !right_content && t < tail_end && t <= tail + 5; ++t) {
+          if (!c.IsWord(t) && !c.IsComma(t)) break;
+          std::string w(c.Low(t));
+          if ((w == "he" || w == "she" || w == "they" || w == "we" || w == "i" || w == "it" || w == "there") &&
+              tail_end - t >= 3) {
+            right_content = true;
+            tail = t;
+          }
+        }
       }
     }
     // Left content: "…, X said" / "…,” said X".
@@ -1046,6 +1084,25 @@ struct Builder {
     Attribution a = Make(form_kind, src_b, src_e, head_e, cue_b, hit.e, content);
     if (via) a.via = via;
     Add(std::move(a));
+  }
+
+  // "Asked whether …, Ryan said …": the question is what the main clause's subject was asked.
+  void AskedClause(size_t sb, size_t send) {
+    size_t k = sb;
+    if (c.Is(k, "and") || c.Is(k, "but")) ++k;
+    if (c.Is(k, "when")) ++k;
+    if (!c.Is(k, "asked") || c.used[k]) return;
+    static const std::unordered_set<std::string> kNext = {"whether", "if", "about", "what", "who", "how",
+                                                         "why", "to", "when", "which", "where"};
+    if (k + 1 >= send || !kNext.count(std::string(c.Low(k + 1)))) return;
+    size_t comma = k + 2;
+    while (comma < send && !(c.IsComma(comma) && !c.InQuote(comma))) ++comma;
+    if (comma + 1 >= send) return;
+    size_t sb2, se2, he2;
+    if (!RightSource(comma + 1, send, &sb2, &se2, &he2)) return;
+    size_t cb = c.Is(k + 1, "about") || c.Is(k + 1, "to") ? k + 2 : k + 1;
+    if (comma <= cb) return;
+    Add(Make(AttributionKind::kIndirect, sb2, se2, he2, k, k + 1, c.SpanOf(cb, comma)));
   }
 
   // "reportedly": an unattributed report of its clause.

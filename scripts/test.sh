@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Quick start, command 2: install what is missing, then build and run the whole
+# test suite:
+#   1. Release build in build/ and every CTest test;
+#   2. ASan+UBSan build in build-asan/ and the tests labelled fast or e2e
+#      (every test when no test carries a label);
+#   3. with clang, the libFuzzer targets in build-fuzz/, each run briefly from
+#      its seeds in fuzz/corpus/ (CTest label "fuzz").
+# Exits non-zero when a build or a test fails, and always ends with the line
+# "N passed, N failed" (tests summed over the CTest runs; a build that fails
+# counts as one failed test, since its tests could not run).
+# CLAIMTRACE_FUZZ_SECONDS (default 20) sets the length of each fuzz run; 0 skips them.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+JOBS=2
+FUZZ_SECONDS=${CLAIMTRACE_FUZZ_SECONDS:-20}
+passed=0
+failed=0
+failures=()
+LOG_DIR=$(mktemp -d)
+
+summary() {
+  local rc=$?
+  echo
+  if [[ ${#failures[@]} -gt 0 ]]; then
+    echo "test.sh: failed steps: ${failures[*]}"
+  fi
+  if [[ $rc -ne 0 && ${#failures[@]} -eq 0 ]]; then
+    echo "test.sh: stopped by an unexpected error (exit $rc)"
+    failed=$((failed + 1))
+  fi
+  rm -rf "$LOG_DIR"
+  echo "$passed passed, $failed failed"
+}
+trap summary EXIT
+
+step_failed() {  # name
+  failures+=("$1")
+  failed=$((failed + 1))
+}
+
+banner() { printf '\n==== %s\n' "$*"; }
+
+# Configures and builds one tree; records a failure and returns 1 when either fails.
+build() {  # name dir cmake-args...
+  local name=$1 dir=$2
+  shift 2
+  banner "build $name ($dir)"
+  if ! cmake -S . -B "$dir" -G Ninja "$@" || ! cmake --build "$dir" -j"$JOBS"; then
+    step_failed "build-$name"
+    return 1
+  fi
+}
+
+# Runs ctest and adds its counts to the totals.
+run_ctest() {  # name ctest-args...
+  local name=$1 log="$LOG_DIR/$1.log" rc=0
+  shift
+  banner "ctest $name"
+  ctest --output-on-failure -j"$JOBS" "$@" 2>&1 | tee "$log" || rc=$?
+  local line total=0 bad=0
+  line=$(grep -E '[0-9]+ tests? failed out of [0-9]+' "$log" | tail -n1 || true)
+  if [[ -n "$line" ]]; then
+    bad=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
+    total=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\2/' <<<"$line")
+  elif grep -q 'No tests were found' "$log"; then
+    echo "test.sh: ctest $name found no tests"
+  fi
+  passed=$((passed + total - bad))
+  failed=$((failed + bad))
+  if [[ $rc -ne 0 ]]; then
+    failures+=("ctest-$name")
+    # ctest failed without reporting a failed test (e.g. it could not start).
+    if [[ $bad -eq 0 ]]; then failed=$((failed + 1)); fi
+  fi
+}
+
+bash scripts/install-deps.sh
+
+# 1. Release.
+if build release build -DCMAKE_BUILD_TYPE=Release -DCLAIMTRACE_BUILD_TESTS=ON -DCLAIMTRACE_BUILD_BENCH=ON; then
+  run_ctest release --test-dir build
+fi
+
+# 2. AddressSanitizer + UndefinedBehaviorSanitizer.
+if build asan build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMTRACE_SANITIZE=ON \
+     -DCLAIMTRACE_BUILD_TESTS=ON -DCLAIMTRACE_BUILD_BENCH=OFF; then
+  labels=$(ctest --test-dir build-asan --print-labels 2>/dev/null | sed -n 's/^[[:space:]]\{1,\}//p' || true)
+  label_args=()
+  if grep -qxE 'fast|e2e' <<<"$labels"; then
+    label_args=(-L 'fast|e2e')
+  fi
+  ASAN_OPTIONS=detect_leaks=1 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    run_ctest asan --test-dir build-asan "${label_args[@]}"
+fi
+
+# 3. libFuzzer smoke runs (clang only).
+if [[ "$FUZZ_SECONDS" != 0 ]]; then
+  if command -v clang++ >/dev/null 2>&1; then
+    if CC=clang CXX=clang++ build fuzz build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMTRACE_FUZZ=ON \
+         -DCLAIMTRACE_BUILD_TESTS=OFF -DCLAIMTRACE_BUILD_BENCH=OFF -DCLAIMTRACE_FUZZ_SECONDS="$FUZZ_SECONDS"; then
+      run_ctest fuzz --test-dir build-fuzz/fuzz -L fuzz
+    fi
+  else
+    echo "test.sh: clang++ not found; fuzz smoke runs skipped"
+  fi
+fi
+
+[[ ${#failures[@]} -eq 0 ]]
