@@ -166,14 +166,23 @@ Status Clean(Document* doc, bool drop_chrome) {
     b = e + 1;
   }
 
+  std::string_view headline;
   if (drop_chrome) {
     bool in_list = false;
     size_t list_items = 0;
     std::unordered_set<std::string_view> seen;
     size_t first_content = lines.size();
+    // The headline is the line printed twice, or the last headline-like line
+    // before the byline or dateline; a masthead above it is not the title.
+    size_t nonempty = 0;
+    std::string_view last_headline;
+    auto mark_headline = [&](std::string_view line) {
+      if (headline.empty() && nonempty <= 20) headline = line;
+    };
     for (size_t i = 0; i < lines.size(); ++i) {
       Line& l = lines[i];
       if (l.trimmed.empty()) continue;
+      ++nonempty;
       ChromeKind kind = ClassifyLine(l.trimmed);
       if (in_list) {
         if (kind == ChromeKind::kNone && HeadlineLike(l.trimmed) && list_items < 15) {
@@ -192,6 +201,7 @@ Status Clean(Document* doc, bool drop_chrome) {
         case ChromeKind::kByline:
           if (l.trimmed.size() < 90) {
             ReadByline(l.trimmed, doc);
+            mark_headline(last_headline);
             l.keep = false;
             continue;
           }
@@ -215,6 +225,7 @@ Status Clean(Document* doc, bool drop_chrome) {
           if (!doc->published && util::ParseDateLine(item, &d)) doc->published = d.Iso();
           if (ClassifyLine(item) == ChromeKind::kByline) ReadByline(item, doc);
         }
+        if (doc->published || doc->author) mark_headline(last_headline);
         l.keep = false;
         continue;
       }
@@ -222,15 +233,18 @@ Status Clean(Document* doc, bool drop_chrome) {
       util::Ymd date;
       if (i < first_content + 12 && util::ParseDateLine(l.trimmed, &date)) {
         if (!doc->published) doc->published = date.Iso();
+        mark_headline(last_headline);
         l.keep = false;
         continue;
       }
       // A repeated line of four or more words (a headline printed twice) is kept once.
       if (WordCount(l.trimmed) >= 4 && !seen.insert(l.trimmed).second) {
+        if (HeadlineLike(l.trimmed)) mark_headline(l.trimmed);
         l.keep = false;
         continue;
       }
       if (first_content == lines.size()) first_content = i;
+      if (HeadlineLike(l.trimmed) && WordCount(l.trimmed) >= 4) last_headline = l.trimmed;
     }
     // Breadcrumbs: an early line that ends with a later headline line ("Home News <headline>").
     for (size_t i = 0; i < lines.size() && i < 8; ++i) {
@@ -246,13 +260,21 @@ Status Clean(Document* doc, bool drop_chrome) {
     }
   }
 
-  // Title: the first kept line when it reads like a headline.
+  // Title: the headline found above; else, among the headline-like lines at
+  // the top, the first of four or more words (a masthead is shorter), else the first.
+  if (!doc->title && !headline.empty() && headline.size() <= 200) doc->title = std::string(headline);
   if (!doc->title) {
+    std::string_view first;
     for (const Line& l : lines) {
       if (!l.keep || l.trimmed.empty()) continue;
-      if (HeadlineLike(l.trimmed) && l.trimmed.size() <= 200) doc->title = std::string(l.trimmed);
-      break;
+      if (!HeadlineLike(l.trimmed) || l.trimmed.size() > 200) break;
+      if (first.empty()) first = l.trimmed;
+      if (WordCount(l.trimmed) >= 4) {
+        first = l.trimmed;
+        break;
+      }
     }
+    if (!first.empty()) doc->title = std::string(first);
   }
 
   // Assemble: kept lines verbatim, leading blank lines dropped, at most one blank line in a row.

@@ -242,6 +242,15 @@ bool VerbLike(const Ctx& c, size_t i) {
 
 // ---------------------------------------------------------------- cues
 
+// A token that can open a reported clause without "that": "think the plan works", "show Clinton leading".
+bool StartsClause(const Ctx& c, size_t i) {
+  static const std::unordered_set<std::string> kOpeners = {"the", "a", "an", "his", "her", "their", "he", "she",
+                                                           "they", "it", "we", "i", "you", "there", "this",
+                                                           "these", "no", "our", "its", "most", "many"};
+  if (i >= c.toks.size() || !c.IsWord(i)) return false;
+  return kOpeners.count(std::string(c.Low(i))) > 0 || (c.toks[i].capitalized && !c.title_case[i]);
+}
+
 struct CueHit {
   size_t b = 0, e = 0;  // tokens of the cue word(s)
   const CueEntry* entry = nullptr;
@@ -283,7 +292,7 @@ bool MatchCue(const Ctx& c, size_t i, size_t sent_end, CueHit* hit) {
         // "the TASS report as …" is a noun; "TASS reports that …", "…, TASS reports." are cues.
         size_t n = e;
         bool ok_next = n >= sent_end || c.Is(n, "that") || c.Raw(n) == ":" || c.Raw(n) == "," || c.IsQuote(n) ||
-                       c.IsSentenceEndPunct(n);
+                       c.IsSentenceEndPunct(n) || StartsClause(c, n);
         if (!ok_next) return false;
       }
     }
@@ -1042,8 +1051,9 @@ struct Builder {
     // Left content: "…, X said" / "…,” said X".
     size_t lead_end = inverted ? cue_b : src_b;
     bool left_possible = lead_end > sb && (c.IsComma(lead_end - 1) || c.IsQuote(lead_end - 1));
-    if (e.needs_that && !(right_content && (c.Is(tail, "that") || c.IsQuote(tail))) && !left_possible) return;
-    if (e.needs_that && right_content && !c.Is(tail, "that") && !c.IsQuote(tail)) right_content = false;
+    bool clause = c.Is(tail, "that") || c.IsQuote(tail) || (tail == hit.e && StartsClause(c, tail));
+    if (e.needs_that && !(right_content && clause) && !left_possible) return;
+    if (e.needs_that && right_content && !clause) right_content = false;
     Span content;
     if (right_content) {
       int q = QuoteStartingAt(tail, send);
