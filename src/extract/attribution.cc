@@ -526,6 +526,7 @@ struct Builder {
     if (!c.IsComma(end - 1)) {
       size_t s = LeftNP(c, end, lo);
       if (!LooksLikeSource(c, s, end)) return false;
+      if (C().prepositions.count(std::string(c.Low(s))) || c.Is(s, "at")) return false;  // "At the start of …"
       *b = s;
       *e = CutRelative(c, s, end);
       *head_e = *e;
@@ -573,6 +574,7 @@ struct Builder {
     size_t head_end = appos_b - 1;
     size_t s = LeftNP(c, head_end, lo);
     if (!LooksLikeSource(c, s, head_end)) return false;
+    if (C().prepositions.count(std::string(c.Low(s))) || c.Is(s, "at")) return false;
     bool has_cap = false;
     for (size_t i = s; i < head_end; ++i) has_cap |= c.toks[i].capitalized;
     bool participial = EndsWith(first, "ing") || first == "who" || first == "which" || first == "according" ||
