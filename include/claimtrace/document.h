@@ -92,6 +92,7 @@ struct Attribution {
   TextRef content;
   std::vector<Span> content_parts;  // more than one when the content is discontinuous
   std::optional<TextRef> via;       // the outlet or person it was told to / cited by ("told the Washington Post")
+  std::string via_name;             // what `via` refers to ("the agency" -> "TASS"), when it is anaphoric
   int parent = -1;                  // attribution whose content holds this one
   int cites = -1;                   // attribution this one relays ("Pravda reported …" -> "… said the ZSU")
   int continues = -1;               // a quoted paragraph that continues this attribution's quotation

@@ -65,6 +65,7 @@ std::string ToJsonLine(const Document& doc) {
       x["content"]["parts"] = parts;
     }
     x["via"] = a.via ? RefJson(*a.via) : json(nullptr);
+    if (a.via && !a.via_name.empty()) x["via"]["name"] = a.via_name;
     x["cites"] = a.cites >= 0 ? json(AttId(doc, a.cites)) : json(nullptr);
     x["continues"] = a.continues >= 0 ? json(AttId(doc, a.continues)) : json(nullptr);
     atts.push_back(std::move(x));

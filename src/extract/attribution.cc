@@ -722,7 +722,10 @@ struct Builder {
       if (c.quote_of[q.open_token] != static_cast<int>(qi) || consumed[qi]) continue;  // nested or used
       size_t words = 0;
       for (size_t t = q.open_token; t <= q.close_token; ++t) words += c.IsWord(t);
-      if (words < 3) continue;
+      // Scare quotes ("a 'regrouping'") are not statements; a short quotation counts only when a
+      // comma ties it to a speaker (“Nobody surrendered,” the commander said).
+      bool comma_tied = (q.close_token > 0 && c.IsComma(q.close_token - 1)) || c.IsComma(q.close_token + 1);
+      if (words < 3 && !(words >= 1 && comma_tied)) continue;
       uint32_t para = c.toks[q.close_token].paragraph;
       size_t para_end = c.toks.size();
       for (size_t t = q.close_token + 1; t < c.toks.size(); ++t) {
@@ -1171,24 +1174,33 @@ bool IsPersonName(const std::string& s) {
   return caps >= 2 || (caps == 1 && s.find(' ') == std::string::npos && s.size() > 2);
 }
 
+// Unnamed: no proper name (other than nationalities and places after "in"/"from"),
+// not an institution, not a pronoun (those resolve to a speaker), not in the registry.
 bool IsAnonymous(const Attribution& a) {
   if (!a.source) return true;
   const std::string& t = a.source_name.empty() ? a.source->text : a.source_name;
-  std::string lower = util::AsciiLower(t);
-  auto words = util::Split(lower, ' ');
-  bool head_anon = false;
-  for (auto w : words) head_anon |= C().anon_heads.count(std::string(w)) > 0;
-  if (!head_anon) return false;
+  const std::string lower = util::AsciiLower(t);
+  static const std::unordered_set<std::string> kPronouns = {"he", "she", "they", "we", "i", "it", "you"};
+  if (kPronouns.count(lower)) return false;
   if (MatchSource(t)) return false;
-  // A proper name (a capitalised word other than the first, not a nationality) makes it named.
+  static const std::unordered_set<std::string> kInstitutions = {
+      "ministry", "government", "administration", "agency", "army", "command", "office", "service", "staff",
+      "kremlin", "council", "forces", "military", "police", "authorities", "authority", "department", "embassy",
+      "parliament", "court", "committee", "commission", "headquarters", "newspaper", "channel", "outlet",
+      "agency's", "governor", "mayor", "president", "minister", "prime", "spokesman", "spokeswoman", "he", "she"};
   static const std::unordered_set<std::string> kAdjectives = {
       "us", "u.s.", "uk", "western", "russian", "ukrainian", "american", "british", "european", "nato", "eu",
-      "kremlin", "belarusian", "polish", "german", "french", "israeli", "chinese", "a", "an", "the", "two", "three",
-      "several", "senior", "some", "many", "one", "other"};
-  size_t pos = 0;
-  for (auto w : util::Split(t, ' ')) {
-    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z' && !kAdjectives.count(util::AsciiLower(w)) && pos > 0) return false;
-    ++pos;
+      "kremlin", "belarusian", "polish", "german", "french", "israeli", "chinese", "a", "an", "the", "two",
+      "three", "several", "senior", "some", "many", "one", "other", "another", "according"};
+  auto words = util::Split(t, ' ');
+  bool after_place_prep = false;
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string w = util::AsciiLower(words[i]);
+    while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.pop_back();
+    if (kInstitutions.count(w)) return false;
+    bool cap = !words[i].empty() && words[i][0] >= 'A' && words[i][0] <= 'Z';
+    if (cap && !after_place_prep && !kAdjectives.count(w)) return false;  // a proper name
+    after_place_prep = (w == "in" || w == "from" || w == "near") || (after_place_prep && cap);
   }
   return true;
 }
@@ -1269,7 +1281,8 @@ std::optional<TextRef> Antecedent(const Ctx& c, const Attribution& a) {
   static const std::unordered_set<std::string> kHeads = {"development", "report", "reports", "claim", "claims",
                                                          "news", "information", "statement", "allegation",
                                                          "allegations", "account", "accounts", "figure", "data"};
-  auto words = util::Split(util::AsciiLower(util::Trim(a.content.text)), ' ');
+  const std::string lower = util::AsciiLower(util::Trim(a.content.text));
+  auto words = util::Split(lower, ' ');
   if (words.size() < 2 || words.size() > 3) return std::nullopt;
   if (words[0] != "this" && words[0] != "that" && words[0] != "these" && words[0] != "those" && words[0] != "such")
     return std::nullopt;
@@ -1332,6 +1345,20 @@ void ExtractAttributions(Document* doc) {
     }
     a.antecedent = Antecedent(ctx, a);
   }
+  // "cited by the agency", "told the newspaper": the last outlet named before.
+  {
+    static const std::unordered_set<std::string> kOutletWords = {"the agency", "the newspaper", "the outlet",
+                                                                 "the broadcaster", "the channel", "the paper",
+                                                                 "the publication", "the news agency", "the site"};
+    std::string last_outlet;
+    for (Attribution& a : atts) {
+      if (a.via && kOutletWords.count(util::AsciiLower(a.via->text)) && !last_outlet.empty()) a.via_name = last_outlet;
+      if (a.source) {
+        const SourceEntry* e = MatchSource(a.source_name.empty() ? a.source->text : a.source_name);
+        if (e && e->IsOutlet()) last_outlet = e->name;
+      }
+    }
+  }
   // Nesting: the smallest other attribution whose content holds this cue (and source).
   for (Attribution& a : atts) {
     int best = -1;
@@ -1386,6 +1413,44 @@ void ExtractAttributions(Document* doc) {
     if (best >= 0) a.cites = best;
   }
   doc->attributions = std::move(atts);
+}
+
+std::vector<ChainLink> ChainFor(const Document& doc, int id) {
+  std::vector<ChainLink> chain;
+  if (id < 0 || static_cast<size_t>(id) >= doc.attributions.size()) return chain;
+  auto link_of = [&](const Attribution& a) {
+    ChainLink l{a.source->text, a.source_name.empty() ? a.source->text : a.source_name, "", a.id};
+    for (const auto& e : Sources()) {
+      if (e.id == a.source_registry) l.registry = e.name;
+    }
+    return l;
+  };
+  // Ancestors, innermost first, following parents (and the statement a continuation continues).
+  std::vector<const Attribution*> path;
+  const Attribution* cur = &doc.attributions[static_cast<size_t>(id)];
+  for (int guard = 0; cur && guard < 64; ++guard) {
+    path.push_back(cur);
+    int next = cur->parent;
+    if (next < 0 && cur->continues >= 0) {
+      const Attribution& cont = doc.attributions[static_cast<size_t>(cur->continues)];
+      next = cont.parent;
+    }
+    cur = next >= 0 ? &doc.attributions[static_cast<size_t>(next)] : nullptr;
+  }
+  for (auto it = path.rbegin(); it != path.rend(); ++it) {
+    const Attribution& a = **it;
+    if (a.via) {
+      const SourceEntry* e = MatchSource(a.via_name.empty() ? a.via->text : a.via_name);
+      chain.push_back({a.via->text, a.via_name.empty() ? a.via->text : a.via_name, e ? e->name : "", -1});
+    }
+    if (a.source) chain.push_back(link_of(a));
+  }
+  const Attribution& self = doc.attributions[static_cast<size_t>(id)];
+  if (self.cites >= 0) {
+    const Attribution& relayed = doc.attributions[static_cast<size_t>(self.cites)];
+    if (relayed.source) chain.push_back(link_of(relayed));
+  }
+  return chain;
 }
 
 }  // namespace claimtrace::extract

@@ -12,12 +12,30 @@
 #ifndef CLAIMTRACE_EXTRACT_ATTRIBUTION_H_
 #define CLAIMTRACE_EXTRACT_ATTRIBUTION_H_
 
+#include <string>
+#include <vector>
+
 #include "claimtrace/document.h"
 
 namespace claimtrace::extract {
 
 // Fills doc->attributions from a segmented document.
 void ExtractAttributions(Document* doc);
+
+// One source in a chain of attribution, outermost first.
+struct ChainLink {
+  std::string text;  // as written ("the ZSU", "He")
+  std::string name;  // resolved name ("Paul Mason"), or the text
+  std::string registry;  // the sources-registry name it resolves to, if any
+  int attribution = -1;  // the attribution it comes from; -1 for a hearer/relay (`via`)
+};
+
+// The chain of sources behind attribution `id`: its ancestors' sources (the
+// attribution whose content holds it, outermost first), a hearer it spoke to
+// ("told the Washington Post"), its own source, and the source it relays
+// (`cites`). A continuation ("He added", a quoted paragraph) takes the chain
+// of the statement it continues. Sourceless (passive) attributions add nothing.
+std::vector<ChainLink> ChainFor(const Document& doc, int id);
 
 }  // namespace claimtrace::extract
 
