@@ -9,11 +9,16 @@
 #include <string>
 #include <vector>
 
+#include "clean/chrome_rules.h"
 #include "clean/clean.h"
 #include "util/data.h"
 #include "util/utf8.h"
 
 namespace claimtrace::clean {
+
+extern const unsigned char kChromeDb[];
+extern const size_t kChromeDbSize;
+
 namespace {
 
 constexpr char kChromeFile[] = "lexicons/en/chrome.txt";
@@ -33,47 +38,30 @@ struct ChromeDb {
 const ChromeDb& Db() {
   static const ChromeDb db = [] {
     ChromeDb out;
-    std::vector<std::string> exprs;
-    std::vector<int> lines;
-    int line_no = 0;
-    for (std::string_view line : util::SplitLines(util::EmbeddedFile(kChromeFile))) {
-      ++line_no;
-      if (line.empty() || line[0] == '#') continue;
-      size_t tab = line.find('\t');
-      if (tab == std::string_view::npos) DataFailure("line " + std::to_string(line_no) + ": no tab");
-      std::string_view cat = line.substr(0, tab);
-      size_t limit = 300;
-      if (size_t colon = cat.find(':'); colon != std::string_view::npos) {
-        limit = std::strtoul(std::string(cat.substr(colon + 1)).c_str(), nullptr, 10);
-        cat = cat.substr(0, colon);
-        if (limit == 0) DataFailure("line " + std::to_string(line_no) + ": bad max_bytes");
+    std::string error;
+    auto rules = ParseChromeRules(util::EmbeddedFile(kChromeFile), &error);
+    if (!error.empty()) DataFailure(error);
+    for (const auto& r : rules) {
+      out.kinds.push_back(static_cast<ChromeKind>(r.kind));
+      out.max_bytes.push_back(r.max_bytes);
+    }
+    // The database compiled at build time; compiled here only when this CPU cannot load it.
+    if (hs_deserialize_database(reinterpret_cast<const char*>(kChromeDb), kChromeDbSize, &out.db) != HS_SUCCESS) {
+      std::vector<const char*> ptrs;
+      std::vector<unsigned> flags, ids;
+      for (size_t i = 0; i < rules.size(); ++i) {
+        ptrs.push_back(rules[i].regex.c_str());
+        flags.push_back(HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH);
+        ids.push_back(static_cast<unsigned>(i));
       }
-      ChromeKind kind = cat == "drop"     ? ChromeKind::kDrop
-                        : cat == "list"   ? ChromeKind::kList
-                        : cat == "byline" ? ChromeKind::kByline
-                        : cat == "credit" ? ChromeKind::kCredit
-                                          : ChromeKind::kNone;
-      if (kind == ChromeKind::kNone) DataFailure("line " + std::to_string(line_no) + ": unknown category");
-      exprs.emplace_back(line.substr(tab + 1));
-      out.kinds.push_back(kind);
-      out.max_bytes.push_back(limit);
-      lines.push_back(line_no);
-    }
-    if (exprs.empty()) DataFailure("no patterns");
-    std::vector<const char*> ptrs;
-    std::vector<unsigned> flags, ids;
-    for (size_t i = 0; i < exprs.size(); ++i) {
-      ptrs.push_back(exprs[i].c_str());
-      flags.push_back(HS_FLAG_CASELESS | HS_FLAG_UTF8);
-      ids.push_back(static_cast<unsigned>(i));
-    }
-    hs_compile_error_t* err = nullptr;
-    if (hs_compile_multi(ptrs.data(), flags.data(), ids.data(), static_cast<unsigned>(ptrs.size()), HS_MODE_BLOCK,
-                         nullptr, &out.db, &err) != HS_SUCCESS) {
-      std::string msg = err ? err->message : "unknown error";
-      int at = err && err->expression >= 0 ? lines[static_cast<size_t>(err->expression)] : 0;
-      hs_free_compile_error(err);
-      DataFailure("line " + std::to_string(at) + ": " + msg);
+      hs_compile_error_t* err = nullptr;
+      if (hs_compile_multi(ptrs.data(), flags.data(), ids.data(), static_cast<unsigned>(ptrs.size()), HS_MODE_BLOCK,
+                           nullptr, &out.db, &err) != HS_SUCCESS) {
+        std::string msg = err ? err->message : "unknown error";
+        int at = err && err->expression >= 0 ? rules[static_cast<size_t>(err->expression)].line : 0;
+        hs_free_compile_error(err);
+        DataFailure("line " + std::to_string(at) + ": " + msg);
+      }
     }
     if (hs_alloc_scratch(out.db, &out.prototype) != HS_SUCCESS) DataFailure("cannot allocate scratch");
     return out;

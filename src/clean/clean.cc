@@ -313,9 +313,17 @@ Status Clean(Document* doc, bool drop_chrome) {
         if (it == html_map.begin()) break;
         --it;
         uint32_t into = pos - it->clean_begin;
-        uint32_t avail = it->length > into ? it->length - into : 1;
-        uint32_t take = std::min(avail, left);
-        composed.push_back({clean, it->raw_begin + std::min(into, it->length), take});
+        if (into >= it->length) {
+          // A space the HTML walker put between two text runs: it has no raw
+          // byte of its own, so no piece (RawOffset maps it to the end of the
+          // run before it).
+          ++pos;
+          ++clean;
+          --left;
+          continue;
+        }
+        uint32_t take = std::min(it->length - into, left);
+        composed.push_back({clean, it->raw_begin + into, take});
         pos += take;
         clean += take;
         left -= take;

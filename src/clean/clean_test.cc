@@ -311,6 +311,12 @@ TEST(CleanHtml, MapsCleanOffsetsIntoTheRawHtml) {
   for (const OffsetPiece& p : doc.offsets) {
     EXPECT_EQ(doc.text.substr(p.clean_begin, p.length), doc.raw.substr(p.raw_begin, p.length));
   }
+  // Regression: spaces the HTML walker inserts between text runs ("and <b>bold")
+  // were emitted as pieces pointing at the tag's "<".
+  for (uint32_t i = 0; i < doc.text.size(); ++i) {
+    if (doc.text[i] == ' ' || doc.text[i] == '\n') continue;
+    ASSERT_EQ(doc.raw[doc.RawOffset(i)], doc.text[i]) << "clean offset " << i;
+  }
   size_t at = doc.text.find("Harbour workers");
   ASSERT_NE(at, std::string::npos);
   EXPECT_EQ(doc.raw.compare(doc.RawOffset(static_cast<uint32_t>(at)), 15, "Harbour workers"), 0);

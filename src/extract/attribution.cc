@@ -35,9 +35,14 @@ struct CueForm {
   const CueEntry* entry;
 };
 
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct CueLexicon {
   std::vector<CueEntry> entries;
-  std::unordered_map<std::string, std::vector<CueForm>> by_first;
+  std::unordered_map<std::string, std::vector<CueForm>, StringHash, std::equal_to<>> by_first;
 };
 
 const CueLexicon& Cues() {
@@ -96,67 +101,67 @@ const CueLexicon& Cues() {
 
 // Word classes used by the rules. Built once at start (see Classes()).
 struct Classes {
-  std::unordered_set<std::string> boundary = {"that", "while", "but", "although", "though", "because", "since",
+  std::unordered_set<std::string_view> boundary = {"that", "while", "but", "although", "though", "because", "since",
                                               "whereas", "if", "unless", "so", "yet", "when", "where", "after",
                                               "before", "as", "whether", "than", "until", "once"};
-  std::unordered_set<std::string> aux = {"has", "have", "had", "will", "would", "could", "can", "may", "might",
+  std::unordered_set<std::string_view> aux = {"has", "have", "had", "will", "would", "could", "can", "may", "might",
                                          "shall", "should", "must", "did", "does", "do", "also", "not", "never",
                                          "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "then",
                                          "later", "previously", "earlier", "again", "once", "first", "further",
                                          "still", "already", "just", "even", "reportedly", "allegedly", "often",
                                          "had", "recently", "separately", "initially"};
-  std::unordered_set<std::string> cue_aux = {"has", "have", "had", "also", "will", "would", "'s", "’s", "did",
+  std::unordered_set<std::string_view> cue_aux = {"has", "have", "had", "also", "will", "would", "'s", "’s", "did",
                                              "does", "do", "could", "may", "might"};
-  std::unordered_set<std::string> verbish = {"is", "are", "was", "were", "has", "have", "had", "be", "been",
+  std::unordered_set<std::string_view> verbish = {"is", "are", "was", "were", "has", "have", "had", "be", "been",
                                              "will", "would", "could", "can", "may", "might", "should", "must",
                                              "do", "does", "did", "to", "not"};
-  std::unordered_set<std::string> determiners = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
+  std::unordered_set<std::string_view> determiners = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
                                                  "its", "their", "our", "my", "your", "such", "some", "any", "no",
                                                  "each", "every", "another", "of", "in", "on", "for", "whose",
                                                  "which", "what", "by", "from", "with", "to"};
   // Adjectives that make a following bare cue form a noun ("a new report"), not a past tense.
-  std::unordered_set<std::string> noun_adjectives = {"recent", "earlier", "new", "latest", "initial", "first",
+  std::unordered_set<std::string_view> noun_adjectives = {"recent", "earlier", "new", "latest", "initial", "first",
                                                      "official", "public", "unconfirmed", "false", "similar",
                                                      "repeated", "numerous", "previous", "media", "news", "press"};
-  std::unordered_set<std::string> role_words = {
+  std::unordered_set<std::string_view> role_words = {
       "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "president", "minister", "commander",
       "director", "leader", "head", "chief", "secretary", "ambassador", "adviser", "advisor", "analyst", "expert",
       "official", "officer", "general", "colonel", "deputy", "chairman", "founder", "editor", "correspondent",
       "reporter", "journalist", "blogger", "member", "lawmaker", "senator", "envoy", "representative", "aide",
       "professor", "researcher", "prosecutor", "judge", "ombudsman", "commissioner", "premier", "chancellor"};
-  std::unordered_set<std::string> prepositions = {"in", "on", "at", "during", "via", "through", "with", "after",
+  std::unordered_set<std::string_view> prepositions = {"in", "on", "at", "during", "via", "through", "with", "after",
                                                   "for", "from", "by", "before", "while", "when", "without",
                                                   "despite", "like", "amid", "under", "over"};
-  std::unordered_set<std::string> pronouns = {"he", "she", "they", "we", "i", "it", "you"};
-  std::unordered_set<std::string> relative = {"who", "which", "whose", "whom"};
-  std::unordered_set<std::string> lead_drop = {"with", "and", "but", "as", "meanwhile", "however", "also",
+  std::unordered_set<std::string_view> pronouns = {"he", "she", "they", "we", "i", "it", "you"};
+  std::unordered_set<std::string_view> relative = {"who", "which", "whose", "whom"};
+  std::unordered_set<std::string_view> lead_drop = {"with", "and", "but", "as", "meanwhile", "however", "also",
                                                "then", "so", "yet", "while", "though", "although", "now",
                                                "instead", "moreover", "furthermore", "still"};
-  std::unordered_set<std::string> np_ed_ok = {"unnamed", "armed", "retired", "named", "concerned", "informed",
+  std::unordered_set<std::string_view> np_ed_ok = {"unnamed", "armed", "retired", "named", "concerned", "informed",
                                               "detained", "captured", "united", "elected", "self-proclaimed",
                                               "unidentified", "embattled", "exiled", "wounded", "based",
                                               "appointed", "unverified"};
-  std::unordered_set<std::string> appositive_start = {
+  std::unordered_set<std::string_view> appositive_start = {
       "the", "a", "an", "his", "her", "its", "their", "former", "ex", "deputy", "acting", "then", "who", "which",
       "now", "chief", "head", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "president",
       "minister", "commander", "director", "leader", "secretary", "ambassador", "adviser", "advisor", "analyst",
       "expert", "speaking", "citing", "writing", "quoted", "according", "one", "both"};
-  std::unordered_set<std::string> anon_heads = {"source", "sources", "official", "officials", "insider",
+  std::unordered_set<std::string_view> anon_heads = {"source", "sources", "official", "officials", "insider",
                                                 "insiders", "person", "people", "diplomat", "diplomats",
                                                 "officer", "officers", "resident", "residents", "witness",
                                                 "witnesses", "aide", "aides", "someone", "analysts", "experts",
                                                 "observers", "authorities", "agencies", "servicemen",
                                                 "soldier", "soldiers", "spokesperson", "spokesman", "reports",
                                                 "report", "bloggers", "blogger", "channels", "media"};
-  std::unordered_set<std::string> hearsay_participles = {"said", "reported", "believed", "thought", "alleged",
+  std::unordered_set<std::string_view> hearsay_participles = {"said", "reported", "believed", "thought", "alleged",
                                                          "claimed", "rumoured", "rumored", "understood", "known",
                                                          "feared", "estimated", "expected", "considered"};
-  std::unordered_set<std::string> noun_cues = {"revelation", "report", "reports", "statement", "statements",
+  std::unordered_set<std::string_view> noun_cues = {"revelation", "report", "reports", "statement", "statements",
                                                "announcement", "claim", "claims", "warning", "warnings",
                                                "information", "data", "figures", "disclosure", "assessment",
                                                "allegations", "allegation", "message", "post", "video",
                                                "briefing", "update", "summary"};
-  std::unordered_set<std::string> right_tail_starts = {"in", "on", "at", "during", "to", "from", "last", "this",
+  std::unordered_set<std::string_view> right_tail_starts = {"in", "on", "at", "during", "to", "from", "last", "this",
                                                        "yesterday", "today", "earlier", "late", "after", "before",
                                                        "via", "through", "over", "while", "when", "as", "of",
                                                        "with", "without", "told", "late", "outside", "inside",
@@ -234,21 +239,21 @@ bool VerbLike(const Ctx& c, size_t i) {
   if (!c.IsWord(i) || c.toks[i].capitalized) return false;
   std::string w(c.Low(i));
   if (C().verbish.count(w)) return true;
-  if (i > 0 && c.IsWord(i - 1) && C().determiners.count(std::string(c.Low(i - 1)))) return false;
+  if (i > 0 && c.IsWord(i - 1) && C().determiners.count((c.Low(i - 1)))) return false;
   if (w.find('-') != std::string::npos) return false;
   if (EndsWith(w, "ed") && !C().np_ed_ok.count(w)) return true;
-  return Cues().by_first.count(w) > 0 && !EndsWith(w, "ing");
+  return Cues().by_first.find(std::string_view(w)) != Cues().by_first.end() && !EndsWith(w, "ing");
 }
 
 // ---------------------------------------------------------------- cues
 
 // A token that can open a reported clause without "that": "think the plan works", "show Clinton leading".
 bool StartsClause(const Ctx& c, size_t i) {
-  static const std::unordered_set<std::string> kOpeners = {"the", "a", "an", "his", "her", "their", "he", "she",
+  static const std::unordered_set<std::string_view> kOpeners = {"the", "a", "an", "his", "her", "their", "he", "she",
                                                            "they", "it", "we", "i", "you", "there", "this",
                                                            "these", "no", "our", "its", "most", "many"};
   if (i >= c.toks.size() || !c.IsWord(i)) return false;
-  return kOpeners.count(std::string(c.Low(i))) > 0 || (c.toks[i].capitalized && !c.title_case[i]);
+  return kOpeners.count((c.Low(i))) > 0 || (c.toks[i].capitalized && !c.title_case[i]);
 }
 
 struct CueHit {
@@ -259,7 +264,7 @@ struct CueHit {
 // Matches a cue at token i (not inside a quotation). Rejects noun uses ("the report").
 bool MatchCue(const Ctx& c, size_t i, size_t sent_end, CueHit* hit) {
   if (!c.IsWord(i) || c.InQuote(i) || c.used[i]) return false;
-  auto it = Cues().by_first.find(std::string(c.Low(i)));
+  auto it = Cues().by_first.find(c.Low(i));
   if (it == Cues().by_first.end()) return false;
   for (const CueForm& f : it->second) {
     size_t e = i + 1;
@@ -348,13 +353,13 @@ size_t LeftNP(const Ctx& c, size_t end, size_t lo) {
     if (!t.capitalized && (C().boundary.count(w) || C().relative.count(w))) break;
     if (VerbLike(c, k)) break;
     // "it contradicts …": a lower-case word after a subject pronoun is its verb.
-    if (!t.capitalized && k > lo && k + 1 < end && C().pronouns.count(std::string(c.Low(k - 1)))) break;
+    if (!t.capitalized && k > lo && k + 1 < end && C().pronouns.count((c.Low(k - 1)))) break;
     if (++count > 14) return end;
     j = k;
   }
   // Drop leading connectors ("with Moscow", "and officials").
-  while (j < end && !c.toks[j].capitalized && C().lead_drop.count(std::string(c.Low(j)))) ++j;
-  while (j < end && c.toks[j].capitalized && C().lead_drop.count(std::string(c.Low(j)))) ++j;
+  while (j < end && !c.toks[j].capitalized && C().lead_drop.count((c.Low(j)))) ++j;
+  while (j < end && c.toks[j].capitalized && C().lead_drop.count((c.Low(j)))) ++j;
   return j;
 }
 
@@ -400,7 +405,7 @@ size_t RightNP(const Ctx& c, size_t b, size_t hi) {
 bool LooksLikeSource(const Ctx& c, size_t b, size_t e) {
   if (e <= b || e - b > 14) return false;
   for (size_t i = b; i < e; ++i) {
-    if (c.IsWord(i) && !C().determiners.count(std::string(c.Low(i)))) return true;
+    if (c.IsWord(i) && !C().determiners.count((c.Low(i)))) return true;
   }
   return false;
 }
@@ -408,7 +413,7 @@ bool LooksLikeSource(const Ctx& c, size_t b, size_t e) {
 // Cuts a relative clause off a source: "a US official who corroborates the claims" -> "a US official".
 size_t CutRelative(const Ctx& c, size_t b, size_t e) {
   for (size_t i = b + 1; i < e; ++i) {
-    if (!c.toks[i].capitalized && C().relative.count(std::string(c.Low(i)))) return i;
+    if (!c.toks[i].capitalized && C().relative.count((c.Low(i)))) return i;
   }
   return e;
 }
@@ -434,7 +439,7 @@ size_t ClauseEnd(const Ctx& c, size_t b, size_t sent_end) {
     if (c.InQuote(i) || !c.Is(i, "and")) continue;
     CueHit h;
     size_t k = i + 1;
-    if (C().cue_aux.count(std::string(c.Low(k)))) ++k;
+    if (C().cue_aux.count((c.Low(k)))) ++k;
     if (k < sent_end && MatchCue(c, k, sent_end, &h) && !EndsWith(c.Low(k), "ing") && !h.entry->according) {
       return c.IsComma(i - 1) ? i - 1 : i;
     }
@@ -498,7 +503,7 @@ struct Builder {
   // Includes "has", "also", "will" immediately before the cue in the cue span.
   size_t CueStart(size_t cue_b, size_t lo) {
     size_t b = cue_b;
-    while (b > lo && C().cue_aux.count(std::string(c.Low(b - 1))) && !c.toks[b - 1].capitalized) --b;
+    while (b > lo && C().cue_aux.count((c.Low(b - 1))) && !c.toks[b - 1].capitalized) --b;
     return b;
   }
 
@@ -526,7 +531,7 @@ struct Builder {
     if (!c.IsComma(end - 1)) {
       size_t s = LeftNP(c, end, lo);
       if (!LooksLikeSource(c, s, end)) return false;
-      if (C().prepositions.count(std::string(c.Low(s))) || c.Is(s, "at")) return false;  // "At the start of …"
+      if (C().prepositions.count((c.Low(s))) || c.Is(s, "at")) return false;  // "At the start of …"
       *b = s;
       *e = CutRelative(c, s, end);
       *head_e = *e;
@@ -546,10 +551,10 @@ struct Builder {
     // "Pravda, which/who …, reported": the source is the noun phrase before the relative clause.
     if (appos_b == lo || c.IsComma(appos_b - 1)) {
       for (size_t r = appos_b + 1; r < appos_e; ++r) {
-        if (c.toks[r].capitalized || !C().relative.count(std::string(c.Low(r)))) continue;
+        if (c.toks[r].capitalized || !C().relative.count((c.Low(r)))) continue;
         size_t s0 = appos_b;
-        while (s0 < r && C().lead_drop.count(std::string(c.Low(s0)))) ++s0;
-        if (r - s0 <= 8 && LooksLikeSource(c, s0, r) && (c.toks[s0].capitalized || C().determiners.count(std::string(c.Low(s0))))) {
+        while (s0 < r && C().lead_drop.count((c.Low(s0)))) ++s0;
+        if (r - s0 <= 8 && LooksLikeSource(c, s0, r) && (c.toks[s0].capitalized || C().determiners.count((c.Low(s0))))) {
           *b = s0;
           *e = *head_e = r;
           extent_end = end;
@@ -563,7 +568,7 @@ struct Builder {
     // A modifier between commas: a role ("the governor of Luhansk", "Crimea’s leader"),
     // a participle ("speaking on condition of anonymity") or an adverbial ("in a statement").
     bool role = C().appositive_start.count(first) > 0 || EndsWith(first, "ing") || C().prepositions.count(first);
-    for (size_t t = appos_b; t < appos_e && !role; ++t) role = C().role_words.count(std::string(c.Low(t))) > 0;
+    for (size_t t = appos_b; t < appos_e && !role; ++t) role = C().role_words.count((c.Low(t))) > 0;
     if (!role && appos_e - appos_b <= 12) {
       // No verb in the chunk and a capitalised name before it: an appositive ("Huma Abedin, vice chair of …,").
       bool verb = false;
@@ -574,7 +579,7 @@ struct Builder {
     size_t head_end = appos_b - 1;
     size_t s = LeftNP(c, head_end, lo);
     if (!LooksLikeSource(c, s, head_end)) return false;
-    if (C().prepositions.count(std::string(c.Low(s))) || c.Is(s, "at")) return false;
+    if (C().prepositions.count((c.Low(s))) || c.Is(s, "at")) return false;
     bool has_cap = false;
     for (size_t i = s; i < head_end; ++i) has_cap |= c.toks[i].capitalized;
     bool participial = EndsWith(first, "ing") || first == "who" || first == "which" || first == "according" ||
@@ -608,7 +613,7 @@ struct Builder {
     *head_e = CutRelative(c, start, s_e);
     *e = *head_e;
     if (s_e < hi && c.IsComma(s_e) && s_e + 1 < hi &&
-        C().appositive_start.count(std::string(c.Low(s_e + 1))) && !EndsWith(c.Low(s_e + 1), "ing")) {
+        C().appositive_start.count((c.Low(s_e + 1))) && !EndsWith(c.Low(s_e + 1), "ing")) {
       size_t ae = RightNP(c, s_e + 1, hi);
       if (ae > s_e + 1 && (ae >= hi || c.IsComma(ae) || c.IsSentenceEndPunct(ae))) *e = ae;
     }
@@ -643,26 +648,26 @@ struct Builder {
   // Widens the cue over neighbouring auxiliaries, adverbs, a colon, a weekday or
   // "in a statement", never into the source or the content.
   Span CueExtent(size_t cb, size_t ce, Span content, Span source) {
-    static const std::unordered_set<std::string> kLeft = {
+    static const std::unordered_set<std::string_view> kLeft = {
         "has", "have", "had", "also", "later", "repeatedly", "now", "first", "then", "previously", "is", "was",
         "are", "were", "will", "would", "did", "does", "do", "not", "never", "publicly", "again", "once",
         "recently", "already", "initially", "since", "often", "still", "privately", "openly", "been"};
-    static const std::unordered_set<std::string> kDays = {"monday", "tuesday", "wednesday", "thursday", "friday",
+    static const std::unordered_set<std::string_view> kDays = {"monday", "tuesday", "wednesday", "thursday", "friday",
                                                           "saturday", "sunday", "yesterday", "today", "recently",
                                                           "tonight", "earlier", "later"};
-    static const std::unordered_set<std::string> kMedium = {"statement", "interview", "tweet", "post", "speech",
+    static const std::unordered_set<std::string_view> kMedium = {"statement", "interview", "tweet", "post", "speech",
                                                             "letter", "email", "video", "op-ed", "briefing"};
     auto free = [&](size_t t) {
       Span sp = c.toks[t].span;
       return !content.Overlaps(sp) && !(source.size() && source.Overlaps(sp)) && !c.InQuote(t);
     };
     size_t b = cb, e = ce;
-    while (b > 0 && c.IsWord(b - 1) && !c.toks[b - 1].capitalized && kLeft.count(std::string(c.Low(b - 1))) &&
+    while (b > 0 && c.IsWord(b - 1) && !c.toks[b - 1].capitalized && kLeft.count((c.Low(b - 1))) &&
            free(b - 1))
       --b;
-    if (e < c.toks.size() && free(e) && c.IsWord(e) && kDays.count(std::string(c.Low(e)))) ++e;
+    if (e < c.toks.size() && free(e) && c.IsWord(e) && kDays.count((c.Low(e)))) ++e;
     if (e + 2 < c.toks.size() && c.Is(e, "in") && (c.Is(e + 1, "a") || c.Is(e + 1, "an")) &&
-        kMedium.count(std::string(c.Low(e + 2))) && free(e) && free(e + 2))
+        kMedium.count((c.Low(e + 2))) && free(e) && free(e + 2))
       e += 3;
     if (e < c.toks.size() && c.Raw(e) == ":" && free(e)) ++e;
     return {c.toks[b].span.begin, c.toks[e - 1].span.end};
@@ -970,7 +975,7 @@ struct Builder {
         size_t s0 = ClauseStart(sb, send);
         size_t subj_e = s0;
         while (subj_e < hit.b && !VerbLike(c, subj_e) && !c.IsPunct(subj_e) && subj_e - s0 < 12) ++subj_e;
-        while (s0 < subj_e && C().lead_drop.count(std::string(c.Low(s0)))) ++s0;
+        while (s0 < subj_e && C().lead_drop.count((c.Low(s0)))) ++s0;
         if (LooksLikeSource(c, s0, subj_e)) {
           left = true;
           src_b = s0;
@@ -1000,14 +1005,14 @@ struct Builder {
         ++that;
       if (that < send && c.Is(that, "that") && that > r) {
         size_t ve = r + 1;
-        while (ve < that && !C().prepositions.count(std::string(c.Low(ve))) && !c.IsPunct(ve)) ++ve;
+        while (ve < that && !C().prepositions.count((c.Low(ve))) && !c.IsPunct(ve)) ++ve;
         if (LooksLikeSource(c, r, ve)) via = c.Ref(r, ve);
         after = that;
         re = r;  // skip the generic recipient scan below
       }
       while (!via && re < send && re - r < 8 && !c.Is(re, "that") && !c.IsPunct(re) && !c.IsQuote(re) &&
              (re == r || !VerbLike(c, re) || c.toks[re].capitalized)) {
-        if (re > r && !c.toks[re].capitalized && !C().determiners.count(std::string(c.Low(re))) &&
+        if (re > r && !c.toks[re].capitalized && !C().determiners.count((c.Low(re))) &&
             c.toks[re - 1].capitalized && !c.Is(re, "of"))
           break;
         ++re;
@@ -1026,7 +1031,7 @@ struct Builder {
     if (tail < tail_end) {
       std::string first(c.Low(tail));
       bool infinitive = first == "to" && tail + 1 < tail_end && c.IsWord(tail + 1) && !c.toks[tail + 1].capitalized &&
-                        !C().determiners.count(std::string(c.Low(tail + 1)));
+                        !C().determiners.count((c.Low(tail + 1)));
       if (first == "that" || c.IsQuote(tail) || (after < send && c.Raw(after) == ":") || infinitive) {
         right_content = true;
       } else if (!C().right_tail_starts.count(first) && tail_end - tail >= 3) {
@@ -1107,9 +1112,9 @@ struct Builder {
     if (c.Is(k, "and") || c.Is(k, "but")) ++k;
     if (c.Is(k, "when")) ++k;
     if (!c.Is(k, "asked") || c.used[k]) return;
-    static const std::unordered_set<std::string> kNext = {"whether", "if", "about", "what", "who", "how",
+    static const std::unordered_set<std::string_view> kNext = {"whether", "if", "about", "what", "who", "how",
                                                          "why", "to", "when", "which", "where"};
-    if (k + 1 >= send || !kNext.count(std::string(c.Low(k + 1)))) return;
+    if (k + 1 >= send || !kNext.count((c.Low(k + 1)))) return;
     size_t comma = k + 2;
     while (comma < send && !(c.IsComma(comma) && !c.InQuote(comma))) ++comma;
     if (comma + 1 >= send) return;
@@ -1134,7 +1139,7 @@ struct Builder {
 
   // "a startling revelation (emerging) from Russian law enforcement agencies"
   void NounCue(size_t i, size_t sb, size_t send) {
-    if (c.InQuote(i) || c.used[i] || !c.IsWord(i) || !C().noun_cues.count(std::string(c.Low(i)))) return;
+    if (c.InQuote(i) || c.used[i] || !c.IsWord(i) || !C().noun_cues.count((c.Low(i)))) return;
     size_t k = i + 1;
     if (k < send && (c.Is(k, "emerging") || c.Is(k, "coming") || c.Is(k, "released") || c.Is(k, "issued") ||
                      c.Is(k, "published")))
@@ -1147,7 +1152,7 @@ struct Builder {
     if (!has_cap) return;
     size_t nb = i;
     while (nb > sb && i - nb < 4 && c.IsWord(nb - 1) && !VerbLike(c, nb - 1) &&
-           !C().boundary.count(std::string(c.Low(nb - 1))) && !c.Is(nb - 1, "with"))
+           !C().boundary.count((c.Low(nb - 1))) && !c.Is(nb - 1, "with"))
       --nb;
     Attribution a = Make(AttributionKind::kIndirect, sb2, se2, he2, i, k + 1, c.SpanOf(nb, i + 1));
     Add(std::move(a), true);
@@ -1156,7 +1161,7 @@ struct Builder {
 
 bool IsPersonName(const std::string& s) {
   // Two or more capitalised words and no organisation word.
-  static const std::unordered_set<std::string> kOrg = {
+  static const std::unordered_set<std::string_view> kOrg = {
       "ministry", "agency", "service", "staff", "forces", "army", "government", "office", "council", "command",
       "news", "times", "post", "press", "institute", "committee", "department", "kremlin", "pentagon", "republic",
       "people's", "administration", "intelligence", "military", "media", "journal", "telegraph", "guardian"};
@@ -1180,15 +1185,15 @@ bool IsAnonymous(const Attribution& a) {
   if (!a.source) return true;
   const std::string& t = a.source_name.empty() ? a.source->text : a.source_name;
   const std::string lower = util::AsciiLower(t);
-  static const std::unordered_set<std::string> kPronouns = {"he", "she", "they", "we", "i", "it", "you"};
+  static const std::unordered_set<std::string_view> kPronouns = {"he", "she", "they", "we", "i", "it", "you"};
   if (kPronouns.count(lower)) return false;
   if (MatchSource(t)) return false;
-  static const std::unordered_set<std::string> kInstitutions = {
+  static const std::unordered_set<std::string_view> kInstitutions = {
       "ministry", "government", "administration", "agency", "army", "command", "office", "service", "staff",
       "kremlin", "council", "forces", "military", "police", "authorities", "authority", "department", "embassy",
       "parliament", "court", "committee", "commission", "headquarters", "newspaper", "channel", "outlet",
       "agency's", "governor", "mayor", "president", "minister", "prime", "spokesman", "spokeswoman", "he", "she"};
-  static const std::unordered_set<std::string> kAdjectives = {
+  static const std::unordered_set<std::string_view> kAdjectives = {
       "us", "u.s.", "uk", "western", "russian", "ukrainian", "american", "british", "european", "nato", "eu",
       "kremlin", "belarusian", "polish", "german", "french", "israeli", "chinese", "a", "an", "the", "two",
       "three", "several", "senior", "some", "many", "one", "other", "another", "according"};
@@ -1278,7 +1283,7 @@ void ResolvePronouns(const Ctx& c, std::vector<Attribution>* atts) {
 
 // "This development was announced by X": the content points back at the previous sentence.
 std::optional<TextRef> Antecedent(const Ctx& c, const Attribution& a) {
-  static const std::unordered_set<std::string> kHeads = {"development", "report", "reports", "claim", "claims",
+  static const std::unordered_set<std::string_view> kHeads = {"development", "report", "reports", "claim", "claims",
                                                          "news", "information", "statement", "allegation",
                                                          "allegations", "account", "accounts", "figure", "data"};
   const std::string lower = util::AsciiLower(util::Trim(a.content.text));
@@ -1347,7 +1352,7 @@ void ExtractAttributions(Document* doc) {
   }
   // "cited by the agency", "told the newspaper": the last outlet named before.
   {
-    static const std::unordered_set<std::string> kOutletWords = {"the agency", "the newspaper", "the outlet",
+    static const std::unordered_set<std::string_view> kOutletWords = {"the agency", "the newspaper", "the outlet",
                                                                  "the broadcaster", "the channel", "the paper",
                                                                  "the publication", "the news agency", "the site"};
     std::string last_outlet;

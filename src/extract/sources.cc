@@ -44,7 +44,10 @@ const std::vector<SourceEntry>& Sources() {
       SourceEntry e{std::string(cols[0]), std::string(cols[1]), std::string(cols[2]), std::string(cols[3]),
                     std::string(cols[4]), {}};
       for (auto a : util::Split(cols[5], '|')) {
-        if (!a.empty()) e.aliases.emplace_back(a);
+        if (a.empty()) continue;
+        e.aliases.emplace_back(a);
+        e.exact.push_back(IsAcronym(a));
+        e.match_aliases.push_back(IsAcronym(a) ? std::string(a) : util::AsciiLower(a));
       }
       out.push_back(std::move(e));
     }
@@ -58,15 +61,14 @@ const SourceEntry* MatchSource(std::string_view text) {
   size_t best_len = 0;
   std::string lower = util::AsciiLower(text);
   for (const SourceEntry& e : Sources()) {
-    for (const std::string& a : e.aliases) {
-      if (a.size() <= best_len) continue;
-      bool exact = IsAcronym(a);
-      std::string_view hay = exact ? text : std::string_view(lower);
-      std::string needle = exact ? a : util::AsciiLower(a);
+    for (size_t i = 0; i < e.match_aliases.size(); ++i) {
+      const std::string& needle = e.match_aliases[i];
+      if (needle.size() <= best_len) continue;
+      std::string_view hay = e.exact[i] ? text : std::string_view(lower);
       for (size_t pos = hay.find(needle); pos != std::string_view::npos; pos = hay.find(needle, pos + 1)) {
         if (WordBoundary(hay, pos, needle.size())) {
           best = &e;
-          best_len = a.size();
+          best_len = needle.size();
           break;
         }
       }

@@ -12,6 +12,8 @@ namespace claimtrace::extract {
 struct SourceEntry {
   std::string id, name, kind, country, side;
   std::vector<std::string> aliases;
+  std::vector<std::string> match_aliases;  // as matched: acronyms as written, other aliases lower-cased
+  std::vector<char> exact;                 // per alias: matched case-sensitively (an acronym)
   bool IsOutlet() const { return kind == "outlet" || kind == "agency"; }
 };
 

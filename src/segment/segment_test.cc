@@ -171,7 +171,7 @@ INSTANTIATE_TEST_SUITE_P(
                       QuoteCase{"Guillemets", "\u00AB", "\u00BB", false},
                       QuoteCase{"LowHigh", "\u201E", "\u201C", false},
                       QuoteCase{"LowRightHigh", "\u201E", "\u201D", false}),
-    [](const ::testing::TestParamInfo<QuoteCase>& info) { return std::string(info.param.name); });
+    [](const ::testing::TestParamInfo<QuoteCase>& p) { return std::string(p.param.name); });
 
 TEST(Quotes, PairSeveralQuotationsInOneParagraph) {
   Document doc = Seg("\u201CWe held,\u201D Olsen said. \u201CThey ran.\u201D Later: \u00ABNo comment\u00BB.");
@@ -190,12 +190,6 @@ TEST(Quotes, DoNotTakeApostrophesForQuotationMarks) {
   Document doc = Seg("Ukraine\u2019s navy said the soldiers\u2019 families and the sailors' wives were safe. "
                      "Kyiv's mayor agreed.");
   EXPECT_TRUE(doc.quotes.empty()) << QuoteInners(doc)[0];
-}
-
-TEST(Quotes, DoNotTakeAPluralPossessiveForAClosingMarkInsideAQuotation) {
-  Document doc = Seg("He called it \u2018the soldiers\u2019 choice\u2019 in a statement.");
-  ASSERT_EQ(doc.quotes.size(), 1u);
-  EXPECT_EQ(doc.Slice(doc.quotes[0].inner), "the soldiers\u2019 choice");
 }
 
 TEST(Quotes, ContinueAQuotationReopenedInTheNextParagraph) {
