@@ -15,6 +15,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include <xxhash.h>
+
 #include "extract/sources.h"
 #include "util/data.h"
 #include "util/utf8.h"
@@ -35,10 +37,12 @@ struct CueForm {
   const CueEntry* entry;
 };
 
+// XXH3 is several times faster than std::hash on the short words looked up here.
 struct StringHash {
   using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  size_t operator()(std::string_view s) const { return XXH3_64bits(s.data(), s.size()); }
 };
+using WordSet = std::unordered_set<std::string_view, StringHash>;
 
 struct CueLexicon {
   std::vector<CueEntry> entries;
@@ -101,67 +105,67 @@ const CueLexicon& Cues() {
 
 // Word classes used by the rules. Built once at start (see Classes()).
 struct Classes {
-  std::unordered_set<std::string_view> boundary = {"that", "while", "but", "although", "though", "because", "since",
+  WordSet boundary = {"that", "while", "but", "although", "though", "because", "since",
                                               "whereas", "if", "unless", "so", "yet", "when", "where", "after",
                                               "before", "as", "whether", "than", "until", "once"};
-  std::unordered_set<std::string_view> aux = {"has", "have", "had", "will", "would", "could", "can", "may", "might",
+  WordSet aux = {"has", "have", "had", "will", "would", "could", "can", "may", "might",
                                          "shall", "should", "must", "did", "does", "do", "also", "not", "never",
                                          "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "then",
                                          "later", "previously", "earlier", "again", "once", "first", "further",
                                          "still", "already", "just", "even", "reportedly", "allegedly", "often",
                                          "had", "recently", "separately", "initially"};
-  std::unordered_set<std::string_view> cue_aux = {"has", "have", "had", "also", "will", "would", "'s", "’s", "did",
+  WordSet cue_aux = {"has", "have", "had", "also", "will", "would", "'s", "’s", "did",
                                              "does", "do", "could", "may", "might"};
-  std::unordered_set<std::string_view> verbish = {"is", "are", "was", "were", "has", "have", "had", "be", "been",
+  WordSet verbish = {"is", "are", "was", "were", "has", "have", "had", "be", "been",
                                              "will", "would", "could", "can", "may", "might", "should", "must",
                                              "do", "does", "did", "to", "not"};
-  std::unordered_set<std::string_view> determiners = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
+  WordSet determiners = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
                                                  "its", "their", "our", "my", "your", "such", "some", "any", "no",
                                                  "each", "every", "another", "of", "in", "on", "for", "whose",
                                                  "which", "what", "by", "from", "with", "to"};
   // Adjectives that make a following bare cue form a noun ("a new report"), not a past tense.
-  std::unordered_set<std::string_view> noun_adjectives = {"recent", "earlier", "new", "latest", "initial", "first",
+  WordSet noun_adjectives = {"recent", "earlier", "new", "latest", "initial", "first",
                                                      "official", "public", "unconfirmed", "false", "similar",
                                                      "repeated", "numerous", "previous", "media", "news", "press"};
-  std::unordered_set<std::string_view> role_words = {
+  WordSet role_words = {
       "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "president", "minister", "commander",
       "director", "leader", "head", "chief", "secretary", "ambassador", "adviser", "advisor", "analyst", "expert",
       "official", "officer", "general", "colonel", "deputy", "chairman", "founder", "editor", "correspondent",
       "reporter", "journalist", "blogger", "member", "lawmaker", "senator", "envoy", "representative", "aide",
       "professor", "researcher", "prosecutor", "judge", "ombudsman", "commissioner", "premier", "chancellor"};
-  std::unordered_set<std::string_view> prepositions = {"in", "on", "at", "during", "via", "through", "with", "after",
+  WordSet prepositions = {"in", "on", "at", "during", "via", "through", "with", "after",
                                                   "for", "from", "by", "before", "while", "when", "without",
                                                   "despite", "like", "amid", "under", "over"};
-  std::unordered_set<std::string_view> pronouns = {"he", "she", "they", "we", "i", "it", "you"};
-  std::unordered_set<std::string_view> relative = {"who", "which", "whose", "whom"};
-  std::unordered_set<std::string_view> lead_drop = {"with", "and", "but", "as", "meanwhile", "however", "also",
+  WordSet pronouns = {"he", "she", "they", "we", "i", "it", "you"};
+  WordSet relative = {"who", "which", "whose", "whom"};
+  WordSet lead_drop = {"with", "and", "but", "as", "meanwhile", "however", "also",
                                                "then", "so", "yet", "while", "though", "although", "now",
                                                "instead", "moreover", "furthermore", "still"};
-  std::unordered_set<std::string_view> np_ed_ok = {"unnamed", "armed", "retired", "named", "concerned", "informed",
+  WordSet np_ed_ok = {"unnamed", "armed", "retired", "named", "concerned", "informed",
                                               "detained", "captured", "united", "elected", "self-proclaimed",
                                               "unidentified", "embattled", "exiled", "wounded", "based",
                                               "appointed", "unverified"};
-  std::unordered_set<std::string_view> appositive_start = {
+  WordSet appositive_start = {
       "the", "a", "an", "his", "her", "its", "their", "former", "ex", "deputy", "acting", "then", "who", "which",
       "now", "chief", "head", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "president",
       "minister", "commander", "director", "leader", "secretary", "ambassador", "adviser", "advisor", "analyst",
       "expert", "speaking", "citing", "writing", "quoted", "according", "one", "both"};
-  std::unordered_set<std::string_view> anon_heads = {"source", "sources", "official", "officials", "insider",
+  WordSet anon_heads = {"source", "sources", "official", "officials", "insider",
                                                 "insiders", "person", "people", "diplomat", "diplomats",
                                                 "officer", "officers", "resident", "residents", "witness",
                                                 "witnesses", "aide", "aides", "someone", "analysts", "experts",
                                                 "observers", "authorities", "agencies", "servicemen",
                                                 "soldier", "soldiers", "spokesperson", "spokesman", "reports",
                                                 "report", "bloggers", "blogger", "channels", "media"};
-  std::unordered_set<std::string_view> hearsay_participles = {"said", "reported", "believed", "thought", "alleged",
+  WordSet hearsay_participles = {"said", "reported", "believed", "thought", "alleged",
                                                          "claimed", "rumoured", "rumored", "understood", "known",
                                                          "feared", "estimated", "expected", "considered"};
-  std::unordered_set<std::string_view> noun_cues = {"revelation", "report", "reports", "statement", "statements",
+  WordSet noun_cues = {"revelation", "report", "reports", "statement", "statements",
                                                "announcement", "claim", "claims", "warning", "warnings",
                                                "information", "data", "figures", "disclosure", "assessment",
                                                "allegations", "allegation", "message", "post", "video",
                                                "briefing", "update", "summary"};
-  std::unordered_set<std::string_view> right_tail_starts = {"in", "on", "at", "during", "to", "from", "last", "this",
+  WordSet right_tail_starts = {"in", "on", "at", "during", "to", "from", "last", "this",
                                                        "yesterday", "today", "earlier", "late", "after", "before",
                                                        "via", "through", "over", "while", "when", "as", "of",
                                                        "with", "without", "told", "late", "outside", "inside",
@@ -183,11 +187,19 @@ struct Ctx {
   std::vector<int> quote_of;  // top-level quote index covering each token, or -1
   std::vector<char> used;     // token already part of a cue
   std::vector<char> title_case;  // token is in a Title Case line (a headline), where cues are capitalised
+  std::vector<const std::vector<CueForm>*> cue_forms;  // lexicon forms starting at each token, or nullptr
 
   Ctx(Document* d) : doc(d), text(d->text), lower(util::AsciiLower(d->text)), toks(d->tokens) {
     quote_of.assign(toks.size(), -1);
     used.assign(toks.size(), 0);
     title_case.assign(toks.size(), 0);
+    cue_forms.assign(toks.size(), nullptr);
+    const auto& by_first = Cues().by_first;
+    for (size_t t = 0; t < toks.size(); ++t) {
+      if (toks[t].kind != TokenKind::kWord) continue;
+      auto it = by_first.find(std::string_view(lower).substr(toks[t].span.begin, toks[t].span.size()));
+      if (it != by_first.end()) cue_forms[t] = &it->second;
+    }
     for (const Sentence& s : d->sentences) {
       size_t words = 0, caps = 0;
       for (size_t t = s.token_begin; t < s.token_end; ++t) {
@@ -242,14 +254,14 @@ bool VerbLike(const Ctx& c, size_t i) {
   if (i > 0 && c.IsWord(i - 1) && C().determiners.count((c.Low(i - 1)))) return false;
   if (w.find('-') != std::string::npos) return false;
   if (EndsWith(w, "ed") && !C().np_ed_ok.count(w)) return true;
-  return Cues().by_first.find(std::string_view(w)) != Cues().by_first.end() && !EndsWith(w, "ing");
+  return c.cue_forms[i] != nullptr && !EndsWith(w, "ing");
 }
 
 // ---------------------------------------------------------------- cues
 
 // A token that can open a reported clause without "that": "think the plan works", "show Clinton leading".
 bool StartsClause(const Ctx& c, size_t i) {
-  static const std::unordered_set<std::string_view> kOpeners = {"the", "a", "an", "his", "her", "their", "he", "she",
+  static const WordSet kOpeners = {"the", "a", "an", "his", "her", "their", "he", "she",
                                                            "they", "it", "we", "i", "you", "there", "this",
                                                            "these", "no", "our", "its", "most", "many"};
   if (i >= c.toks.size() || !c.IsWord(i)) return false;
@@ -264,9 +276,8 @@ struct CueHit {
 // Matches a cue at token i (not inside a quotation). Rejects noun uses ("the report").
 bool MatchCue(const Ctx& c, size_t i, size_t sent_end, CueHit* hit) {
   if (!c.IsWord(i) || c.InQuote(i) || c.used[i]) return false;
-  auto it = Cues().by_first.find(c.Low(i));
-  if (it == Cues().by_first.end()) return false;
-  for (const CueForm& f : it->second) {
+  if (!c.cue_forms[i]) return false;
+  for (const CueForm& f : *c.cue_forms[i]) {
     size_t e = i + 1;
     bool ok = true;
     for (const std::string& w : f.rest) {
@@ -648,14 +659,14 @@ struct Builder {
   // Widens the cue over neighbouring auxiliaries, adverbs, a colon, a weekday or
   // "in a statement", never into the source or the content.
   Span CueExtent(size_t cb, size_t ce, Span content, Span source) {
-    static const std::unordered_set<std::string_view> kLeft = {
+    static const WordSet kLeft = {
         "has", "have", "had", "also", "later", "repeatedly", "now", "first", "then", "previously", "is", "was",
         "are", "were", "will", "would", "did", "does", "do", "not", "never", "publicly", "again", "once",
         "recently", "already", "initially", "since", "often", "still", "privately", "openly", "been"};
-    static const std::unordered_set<std::string_view> kDays = {"monday", "tuesday", "wednesday", "thursday", "friday",
+    static const WordSet kDays = {"monday", "tuesday", "wednesday", "thursday", "friday",
                                                           "saturday", "sunday", "yesterday", "today", "recently",
                                                           "tonight", "earlier", "later"};
-    static const std::unordered_set<std::string_view> kMedium = {"statement", "interview", "tweet", "post", "speech",
+    static const WordSet kMedium = {"statement", "interview", "tweet", "post", "speech",
                                                             "letter", "email", "video", "op-ed", "briefing"};
     auto free = [&](size_t t) {
       Span sp = c.toks[t].span;
@@ -1112,7 +1123,7 @@ struct Builder {
     if (c.Is(k, "and") || c.Is(k, "but")) ++k;
     if (c.Is(k, "when")) ++k;
     if (!c.Is(k, "asked") || c.used[k]) return;
-    static const std::unordered_set<std::string_view> kNext = {"whether", "if", "about", "what", "who", "how",
+    static const WordSet kNext = {"whether", "if", "about", "what", "who", "how",
                                                          "why", "to", "when", "which", "where"};
     if (k + 1 >= send || !kNext.count((c.Low(k + 1)))) return;
     size_t comma = k + 2;
@@ -1161,7 +1172,7 @@ struct Builder {
 
 bool IsPersonName(const std::string& s) {
   // Two or more capitalised words and no organisation word.
-  static const std::unordered_set<std::string_view> kOrg = {
+  static const WordSet kOrg = {
       "ministry", "agency", "service", "staff", "forces", "army", "government", "office", "council", "command",
       "news", "times", "post", "press", "institute", "committee", "department", "kremlin", "pentagon", "republic",
       "people's", "administration", "intelligence", "military", "media", "journal", "telegraph", "guardian"};
@@ -1185,15 +1196,15 @@ bool IsAnonymous(const Attribution& a) {
   if (!a.source) return true;
   const std::string& t = a.source_name.empty() ? a.source->text : a.source_name;
   const std::string lower = util::AsciiLower(t);
-  static const std::unordered_set<std::string_view> kPronouns = {"he", "she", "they", "we", "i", "it", "you"};
+  static const WordSet kPronouns = {"he", "she", "they", "we", "i", "it", "you"};
   if (kPronouns.count(lower)) return false;
   if (MatchSource(t)) return false;
-  static const std::unordered_set<std::string_view> kInstitutions = {
+  static const WordSet kInstitutions = {
       "ministry", "government", "administration", "agency", "army", "command", "office", "service", "staff",
       "kremlin", "council", "forces", "military", "police", "authorities", "authority", "department", "embassy",
       "parliament", "court", "committee", "commission", "headquarters", "newspaper", "channel", "outlet",
       "agency's", "governor", "mayor", "president", "minister", "prime", "spokesman", "spokeswoman", "he", "she"};
-  static const std::unordered_set<std::string_view> kAdjectives = {
+  static const WordSet kAdjectives = {
       "us", "u.s.", "uk", "western", "russian", "ukrainian", "american", "british", "european", "nato", "eu",
       "kremlin", "belarusian", "polish", "german", "french", "israeli", "chinese", "a", "an", "the", "two",
       "three", "several", "senior", "some", "many", "one", "other", "another", "according"};
@@ -1283,7 +1294,7 @@ void ResolvePronouns(const Ctx& c, std::vector<Attribution>* atts) {
 
 // "This development was announced by X": the content points back at the previous sentence.
 std::optional<TextRef> Antecedent(const Ctx& c, const Attribution& a) {
-  static const std::unordered_set<std::string_view> kHeads = {"development", "report", "reports", "claim", "claims",
+  static const WordSet kHeads = {"development", "report", "reports", "claim", "claims",
                                                          "news", "information", "statement", "allegation",
                                                          "allegations", "account", "accounts", "figure", "data"};
   const std::string lower = util::AsciiLower(util::Trim(a.content.text));
@@ -1352,7 +1363,7 @@ void ExtractAttributions(Document* doc) {
   }
   // "cited by the agency", "told the newspaper": the last outlet named before.
   {
-    static const std::unordered_set<std::string_view> kOutletWords = {"the agency", "the newspaper", "the outlet",
+    static const WordSet kOutletWords = {"the agency", "the newspaper", "the outlet",
                                                                  "the broadcaster", "the channel", "the paper",
                                                                  "the publication", "the news agency", "the site"};
     std::string last_outlet;

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <unordered_map>
 
 #include "util/data.h"
 #include "util/utf8.h"
@@ -56,7 +57,9 @@ const std::vector<SourceEntry>& Sources() {
   return sources;
 }
 
-const SourceEntry* MatchSource(std::string_view text) {
+namespace {
+
+const SourceEntry* MatchSourceUncached(std::string_view text) {
   const SourceEntry* best = nullptr;
   size_t best_len = 0;
   std::string lower = util::AsciiLower(text);
@@ -75,6 +78,18 @@ const SourceEntry* MatchSource(std::string_view text) {
     }
   }
   return best;
+}
+
+}  // namespace
+
+const SourceEntry* MatchSource(std::string_view text) {
+  // The same few source strings are looked up many times per document.
+  thread_local std::unordered_map<std::string, const SourceEntry*> cache;
+  if (auto it = cache.find(std::string(text)); it != cache.end()) return it->second;
+  if (cache.size() > 8192) cache.clear();
+  const SourceEntry* e = MatchSourceUncached(text);
+  cache.emplace(std::string(text), e);
+  return e;
 }
 
 }  // namespace claimtrace::extract
