@@ -55,7 +55,7 @@ void ParseRecord(const std::string& path, size_t line_no, const char* data, size
     fail("not a JSON object");
     return;
   }
-  std::string text, html, published_raw;
+  std::string text, html, published_raw, summary;
   bool have_text = false, have_html = false;
   try {
     for (auto field : obj) {
@@ -94,16 +94,18 @@ void ParseRecord(const std::string& path, size_t line_no, const char* data, size
       } else if (key == "html") {
         if (!get_string(&html)) return;
         have_html = true;
-      } else if (key == "url") {
+      } else if (key == "summary" || key == "description" || key == "snippet" || key == "s") {
+        if (!get_string(&summary)) return;
+      } else if (key == "url" || key == "u" || key == "link") {
         if (!get_string(&s)) return;
         if (!s.empty()) doc->url = s;
-      } else if (key == "title") {
+      } else if (key == "title" || key == "t" || key == "headline") {
         if (!get_string(&s)) return;
         if (!s.empty()) doc->title = s;
       } else if (key == "lang") {
         if (!get_string(&s)) return;
         if (!s.empty()) doc->lang = s;
-      } else if (key == "published") {
+      } else if (key == "published" || key == "d" || key == "date") {
         if (!get_string(&published_raw)) return;
       } else if (key == "author") {
         if (!get_string(&s)) return;
@@ -137,8 +139,14 @@ void ParseRecord(const std::string& path, size_t line_no, const char* data, size
       doc->flags.push_back({"bad_date", published_raw, {0, 0}, "'published' is not a valid YYYY-MM-DD date; ignored"});
     }
   }
+  if (!have_text && !have_html && (doc->title || !summary.empty())) {
+    // A headline index (title and snippet only): the article is its headline and snippet.
+    text = doc->title.value_or("");
+    if (!summary.empty()) text += (text.empty() ? "" : "\n\n") + summary;
+    have_text = true;
+  }
   if (!have_text && !have_html) {
-    fail("record has neither 'text' nor 'html'");
+    fail("record has neither 'text' nor 'html' (nor a title or summary)");
     return;
   }
   doc->format = have_text ? InputFormat::kText : InputFormat::kHtml;
