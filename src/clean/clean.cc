@@ -6,6 +6,7 @@
 #include "clean/clean.h"
 
 #include <algorithm>
+#include <regex>
 #include <unordered_set>
 
 #include "util/dates.h"
@@ -126,6 +127,23 @@ void ReadLogo(std::string_view line, Document* doc) {
   if (doc->outlet || lower.size() < 6 || lower.compare(lower.size() - 5, 5, " logo") != 0) return;
   std::string_view name = util::Trim(line.substr(0, line.size() - 5));
   if (!name.empty()) doc->outlet = Outlet{std::string(name), ""};
+}
+
+// A wire dateline opening a paragraph: "KYIV, March 4 (Reuters) - " or "MOSCOW (TASS) — ".
+// Returns its length in bytes (0 if none) and the outlet named in parentheses.
+size_t DatelinePrefix(std::string_view line, std::string* outlet) {
+  static const std::regex kDateline(
+      R"(^([A-Z][A-Z .'-]{1,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)? \(([^()]{2,40})\) ?(?:-|–|—|--) ?)");
+  // Cheap filter first: a dateline has "(…) -" (or an en/em dash) within its first 80 bytes.
+  size_t close = line.substr(0, 80).find(") ");
+  if (close == std::string_view::npos || line.find('(') > close) return 0;
+  std::string_view after = line.substr(close + 2, 3);
+  if (!(after.substr(0, 1) == "-" || after.substr(0, 3) == "–" || after.substr(0, 3) == "—")) return 0;
+  std::string head(line.substr(0, 160));
+  std::smatch m;
+  if (!std::regex_search(head, m, kDateline)) return 0;
+  *outlet = m[2].str();
+  return static_cast<size_t>(m.length(0));
 }
 
 }  // namespace
@@ -283,6 +301,7 @@ Status Clean(Document* doc, bool drop_chrome) {
   doc->offsets.clear();
   doc->dropped.clear();
   bool pending_blank = false;
+  int content_lines = 0;
   for (const Line& l : lines) {
     if (!l.keep) {
       doc->dropped.push_back({l.begin, l.end});
@@ -296,10 +315,19 @@ Status Clean(Document* doc, bool drop_chrome) {
       out.append(pending_blank ? "\n\n" : "\n");
     }
     pending_blank = false;
-    // Keep the line from its first to last non-space character.
-    uint32_t b = static_cast<uint32_t>(l.trimmed.data() - src.data());
-    doc->offsets.push_back({static_cast<uint32_t>(out.size()), b, static_cast<uint32_t>(l.trimmed.size())});
-    out.append(l.trimmed);
+    // Keep the line from its first to last non-space character, less a wire dateline
+    // ("KYIV, March 4 (Reuters) - "), whose outlet becomes metadata.
+    std::string_view kept = l.trimmed;
+    if (drop_chrome && content_lines++ < 6) {
+      std::string dateline_outlet;
+      if (size_t n = DatelinePrefix(kept, &dateline_outlet); n > 0 && n < kept.size()) {
+        if (!doc->outlet) doc->outlet = Outlet{dateline_outlet, ""};
+        kept.remove_prefix(n);
+      }
+    }
+    uint32_t b = static_cast<uint32_t>(kept.data() - src.data());
+    doc->offsets.push_back({static_cast<uint32_t>(out.size()), b, static_cast<uint32_t>(kept.size())});
+    out.append(kept);
   }
 
   // Compose with the HTML map so offsets point into the raw HTML.

@@ -298,6 +298,7 @@ bool MatchCue(const Ctx& c, size_t i, size_t sent_end, CueHit* hit) {
         return false;  // "the report", "his claims", "of warning"
       }
       if (!participle && C().noun_adjectives.count(prev)) return false;  // "new claims"
+      if (EndsWith(prev, "est") && prev.size() > 4) return false;  // "the largest reported cases"
       if (EndsWith(prev, "’s") || EndsWith(prev, "'s") || EndsWith(prev, "s’")) {
         return false;  // "TASS’s report", "Dainega’s remarks"
       }
@@ -415,6 +416,8 @@ size_t RightNP(const Ctx& c, size_t b, size_t hi) {
 
 bool LooksLikeSource(const Ctx& c, size_t b, size_t e) {
   if (e <= b || e - b > 14) return false;
+  static const WordSet kNotSources = {"if", "when", "once", "unless", "as", "though", "although", "while", "because"};
+  if (e - b == 1 && kNotSources.count(c.Low(b))) return false;  // "If confirmed, …"
   for (size_t i = b; i < e; ++i) {
     if (c.IsWord(i) && !C().determiners.count((c.Low(i)))) return true;
   }
@@ -471,6 +474,8 @@ struct Builder {
   std::optional<TextRef> pending_via;   // set by LeftSource when the source spoke "to" someone
   std::optional<TextRef> sentence_via;  // "Speaking to X, …" opening the current sentence
   size_t extent_end = 0;  // set by LeftSource: end of the full subject (appositive, relative clause, comma)
+  std::optional<std::pair<size_t, size_t>> pending_cited;  // "citing X" tokens found by LeftSource
+  std::vector<std::pair<size_t, size_t>> relays;            // (relaying, relayed) indices into `out`
 
   // "Speaking to the New York Times, X said …" / "In an interview with X, …" at the sentence start.
   std::optional<TextRef> SentenceVia(size_t sb, size_t send) {
@@ -518,6 +523,19 @@ struct Builder {
     return b;
   }
 
+  // "The ministry on Tuesday denied": a trailing time phrase is not part of the source.
+  size_t TrimTrailingTime(size_t s, size_t e) {
+    static const WordSet kWhen = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                  "yesterday", "today", "tonight", "week", "month", "weekend", "morning",
+                                  "evening", "night", "afternoon"};
+    if (e < s + 2 || !kWhen.count(c.Low(e - 1))) return e;
+    size_t t = e - 1;
+    while (t > s && (c.Is(t - 1, "on") || c.Is(t - 1, "last") || c.Is(t - 1, "this") || c.Is(t - 1, "late") ||
+                     c.Is(t - 1, "early") || kWhen.count(c.Low(t - 1))))
+      --t;
+    return t > s ? t : e;
+  }
+
   // Skips aux verbs and adverbs left of the cue; returns the exclusive end of the source.
   size_t SkipAuxLeft(size_t cue_b, size_t lo) {
     size_t k = cue_b;
@@ -537,6 +555,7 @@ struct Builder {
   // [b, e) includes a role appositive; *head_e is the end of the head name.
   bool LeftSource(size_t end, size_t lo, size_t* b, size_t* e, size_t* head_e) {
     pending_via.reset();
+    pending_cited.reset();
     if (end <= lo) return false;
     extent_end = 0;
     if (!c.IsComma(end - 1)) {
@@ -545,6 +564,7 @@ struct Builder {
       if (C().prepositions.count((c.Low(s))) || c.Is(s, "at")) return false;  // "At the start of …"
       *b = s;
       *e = CutRelative(c, s, end);
+      *e = TrimTrailingTime(s, *e);
       *head_e = *e;
       extent_end = end;
       return true;
@@ -600,6 +620,10 @@ struct Builder {
     *head_e = head_end;
     *e = participial ? head_end : appos_e;
     extent_end = end;
+    // "TASS, citing a source in the security services, reported …": the cited source.
+    if ((first == "citing" || first == "quoting") && appos_b + 1 < appos_e) {
+      pending_cited = std::make_pair(appos_b, appos_e);
+    }
     // "speaking to a foreign media outlet": the hearer.
     if ((first == "speaking" || first == "talking" || first == "writing") && appos_b + 1 < appos_e &&
         (c.Is(appos_b + 1, "to") || c.Is(appos_b + 1, "with") || c.Is(appos_b + 1, "for"))) {
@@ -763,7 +787,7 @@ struct Builder {
       size_t sb, se, he;
       CueHit hit;
       // “…,” said X.
-      if (k < hi && MatchCue(c, k, hi, &hit) && !hit.entry->according) {
+      if (k < hi && MatchCue(c, k, hi, &hit) && !hit.entry->according && !hit.entry->tell) {
         if (RightSource(hit.e, hi, &sb, &se, &he)) {
           Attribution a = Make(AttributionKind::kDirect, sb, se, he, hit.b, hit.e, content);
           AddSecondPart(&a, se, para_end, &consumed);
@@ -981,6 +1005,13 @@ struct Builder {
     bool left = LeftSource(src_end, sb, &src_b, &src_e, &head_e);
     // "with Moscow describing …", "X did Y, saying …": a participle takes the clause subject.
     bool participle = EndsWith(form, "ing");
+    // "X, citing Y, reported …": the main cue builds both attributions.
+    if ((form == "citing" || form == "quoting") && hit.b > sb && c.IsComma(hit.b - 1)) {
+      for (size_t t = hit.e; t < send && t < hit.e + 14; ++t) {
+        CueHit next;
+        if (c.IsComma(t) && t + 1 < send && MatchCue(c, t + 1, send, &next)) return;
+      }
+    }
     if (participle && (!left || src_b == src_end)) {
       if (hit.b > sb && c.IsComma(hit.b - 1)) {
         size_t s0 = ClauseStart(sb, send);
@@ -990,7 +1021,7 @@ struct Builder {
         if (LooksLikeSource(c, s0, subj_e)) {
           left = true;
           src_b = s0;
-          src_e = head_e = CutRelative(c, s0, subj_e);
+          src_e = head_e = TrimTrailingTime(s0, CutRelative(c, s0, subj_e));
         }
       }
     }
@@ -998,7 +1029,7 @@ struct Builder {
     size_t after = hit.e;
     if (!left) {
       // Inverted: "…, said the ZSU." / "said Pushilin, the head of …" — only right after a comma or quotation.
-      if (participle || cue_b == sb || !(c.IsComma(cue_b - 1) || c.IsQuote(cue_b - 1))) return;
+      if (participle || e.tell || cue_b == sb || !(c.IsComma(cue_b - 1) || c.IsQuote(cue_b - 1))) return;
       if (!RightSource(hit.e, send, &src_b, &src_e, &head_e)) return;
       inverted = true;
       after = src_e;
@@ -1016,7 +1047,13 @@ struct Builder {
         ++that;
       if (that < send && c.Is(that, "that") && that > r) {
         size_t ve = r + 1;
-        while (ve < that && !C().prepositions.count((c.Low(ve))) && !c.IsPunct(ve)) ++ve;
+        while (ve < that && !C().prepositions.count((c.Low(ve))) && !c.IsPunct(ve) &&
+               !(C().determiners.count(c.Low(ve)) && !c.Is(ve, "of")) && !C().pronouns.count(c.Low(ve)))
+          ++ve;
+        // "told the agency the soldiers had warned …": the clause starts at the second noun phrase.
+        if (ve < that && (C().determiners.count(c.Low(ve)) || C().pronouns.count(c.Low(ve))) && !c.Is(ve, "of")) {
+          that = ve;
+        }
         if (LooksLikeSource(c, r, ve)) via = c.Ref(r, ve);
         after = that;
         re = r;  // skip the generic recipient scan below
@@ -1025,6 +1062,10 @@ struct Builder {
              (re == r || !VerbLike(c, re) || c.toks[re].capitalized)) {
         if (re > r && !c.toks[re].capitalized && !C().determiners.count((c.Low(re))) &&
             c.toks[re - 1].capitalized && !c.Is(re, "of"))
+          break;
+        // A second determiner or a pronoun opens the reported clause ("told the agency the soldiers …").
+        if (re > r + 1 && !c.Is(re - 1, "of") && (C().pronouns.count(c.Low(re)) ||
+                                                   (C().determiners.count(c.Low(re)) && !c.Is(re, "of"))))
           break;
         ++re;
       }
@@ -1112,9 +1153,19 @@ struct Builder {
       return;
     }
     AttributionKind form_kind = AttributionKind::kIndirect;
+    std::optional<std::pair<size_t, size_t>> cited = pending_cited;
+    pending_cited.reset();
     Attribution a = Make(form_kind, src_b, src_e, head_e, cue_b, hit.e, content);
     if (via) a.via = via;
     Add(std::move(a));
+    if (cited) {
+      // The cited source says the same content; the outlet's report relays it.
+      size_t cb2 = cited->first, ce2 = cited->second;
+      Attribution inner = Make(AttributionKind::kIndirect, cb2 + 1, ce2, CutRelative(c, cb2 + 1, ce2), cb2, cb2 + 1,
+                               content);
+      Add(std::move(inner));
+      relays.emplace_back(out.size() - 2, out.size() - 1);
+    }
   }
 
   // "Asked whether …, Ryan said …": the question is what the main clause's subject was asked.
@@ -1162,7 +1213,7 @@ struct Builder {
     for (size_t t = sb2; t < he2; ++t) has_cap |= c.toks[t].capitalized;
     if (!has_cap) return;
     size_t nb = i;
-    while (nb > sb && i - nb < 4 && c.IsWord(nb - 1) && !VerbLike(c, nb - 1) &&
+    while (nb > sb && i - nb < 4 && c.IsWord(nb - 1) && !VerbLike(c, nb - 1) && !EndsWith(c.Low(nb - 1), "ing") &&
            !C().boundary.count((c.Low(nb - 1))) && !c.Is(nb - 1, "with"))
       --nb;
     Attribution a = Make(AttributionKind::kIndirect, sb2, se2, he2, i, k + 1, c.SpanOf(nb, i + 1));
@@ -1175,7 +1226,9 @@ bool IsPersonName(const std::string& s) {
   static const WordSet kOrg = {
       "ministry", "agency", "service", "staff", "forces", "army", "government", "office", "council", "command",
       "news", "times", "post", "press", "institute", "committee", "department", "kremlin", "pentagon", "republic",
-      "people's", "administration", "intelligence", "military", "media", "journal", "telegraph", "guardian"};
+      "people's", "administration", "intelligence", "military", "media", "journal", "telegraph", "guardian",
+      "daily", "wire", "herald", "monitor", "gazette", "courier", "ledger", "tribune", "express", "mail", "today",
+      "review", "observer", "independent", "radio", "tv", "television", "network", "channel", "agency's"};
   int caps = 0;
   size_t i = 0;
   std::string lower = util::AsciiLower(s);
@@ -1339,6 +1392,7 @@ void ExtractAttributions(Document* doc) {
     noun_cue.push_back(b.noun_cue[i]);
   }
   for (size_t i = 0; i < atts.size(); ++i) atts[i].id = static_cast<int>(i);
+  for (auto [from, to] : b.relays) atts[static_cast<size_t>(new_index[from])].cites = new_index[to];
 
   ResolvePronouns(ctx, &atts);
   // Kinds: mixed when an indirect content carries a quotation; anonymous when unnamed.
@@ -1404,7 +1458,7 @@ void ExtractAttributions(Document* doc) {
     return e && e->IsOutlet();
   };
   for (Attribution& a : atts) {
-    if (!is_outlet(a)) continue;
+    if (!is_outlet(a) || a.cites >= 0) continue;
     bool has_child = false;
     for (const Attribution& o : atts) has_child |= o.parent == a.id;
     if (has_child) continue;
