@@ -686,7 +686,9 @@ struct Builder {
     static const WordSet kLeft = {
         "has", "have", "had", "also", "later", "repeatedly", "now", "first", "then", "previously", "is", "was",
         "are", "were", "will", "would", "did", "does", "do", "not", "never", "publicly", "again", "once",
-        "recently", "already", "initially", "since", "often", "still", "privately", "openly", "been"};
+        "recently", "already", "initially", "since", "often", "still", "privately", "openly", "been", "just",
+        "even", "long", "strongly", "didn’t", "didn't", "hasn’t", "hasn't", "doesn’t", "doesn't", "don’t", "don't",
+        "won’t", "won't", "having", "flatly", "firmly", "explicitly", "specifically"};
     static const WordSet kDays = {"monday", "tuesday", "wednesday", "thursday", "friday",
                                                           "saturday", "sunday", "yesterday", "today", "recently",
                                                           "tonight", "earlier", "later"};
@@ -878,6 +880,7 @@ struct Builder {
     size_t sb = s.token_begin, send = s.token_end;
     sentence_via = SentenceVia(sb, send);
     AskedClause(sb, send);
+    HeadlineColon(s);
     for (size_t i = sb; i < send; ++i) {
       CueHit hit;
       if (!MatchCue(c, i, send, &hit)) {
@@ -1117,11 +1120,21 @@ struct Builder {
     if (e.needs_that && !(right_content && clause) && !left_possible) return;
     if (e.needs_that && right_content && !clause) right_content = false;
     Span content;
+    // "talked about X", "warned of X", "called for X": the particle belongs to the cue.
+    size_t cue_end = hit.e;
+    if (tail == hit.e && tail + 2 < tail_end && !e.needs_that) {
+      static const WordSet kParticles = {"about", "of", "for", "against", "upon"};
+      if (kParticles.count(c.Low(tail)) && !c.IsPunct(tail + 1)) {
+        cue_end = tail + 1;
+        ++tail;
+        right_content = true;
+      }
+    }
     if (right_content) {
       int q = QuoteStartingAt(tail, send);
       if (q >= 0 && c.doc->quotes[static_cast<size_t>(q)].close_token + 2 >= send) {
         content = c.doc->quotes[static_cast<size_t>(q)].span;
-        Attribution a = Make(AttributionKind::kDirect, src_b, src_e, head_e, cue_b, hit.e, content);
+        Attribution a = Make(AttributionKind::kDirect, src_b, src_e, head_e, cue_b, cue_end, content);
         if (via) a.via = via;
         Add(std::move(a));
         return;
@@ -1155,7 +1168,7 @@ struct Builder {
     AttributionKind form_kind = AttributionKind::kIndirect;
     std::optional<std::pair<size_t, size_t>> cited = pending_cited;
     pending_cited.reset();
-    Attribution a = Make(form_kind, src_b, src_e, head_e, cue_b, hit.e, content);
+    Attribution a = Make(form_kind, src_b, src_e, head_e, cue_b, cue_end, content);
     if (via) a.via = via;
     Add(std::move(a));
     if (cited) {
@@ -1185,6 +1198,26 @@ struct Builder {
     size_t cb = c.Is(k + 1, "about") || c.Is(k + 1, "to") ? k + 2 : k + 1;
     if (comma <= cb) return;
     Add(Make(AttributionKind::kIndirect, sb2, se2, he2, k, k + 1, c.SpanOf(cb, comma)));
+  }
+
+  // A headline "Zelensky: Russian troops are fleeing Kharkiv": a short capitalised
+  // name, a colon, and the statement (the colon is the cue).
+  void HeadlineColon(const Sentence& s) {
+    const Paragraph& p = c.doc->paragraphs[s.paragraph];
+    if (p.sentence_end - p.sentence_begin != 1 || s.token_end - s.token_begin > 30) return;
+    size_t sb = s.token_begin, send = s.token_end;
+    size_t colon = sb;
+    while (colon < send && colon - sb <= 5 && c.Raw(colon) != ":") ++colon;
+    if (colon >= send || colon == sb || colon - sb > 5 || send - colon < 4) return;
+    for (size_t t = sb; t < colon; ++t) {
+      if (!c.IsWord(t) || (!c.toks[t].capitalized && !c.Is(t, "camp") && !c.Is(t, "of"))) return;
+      if (c.InQuote(t)) return;
+    }
+    size_t ce = send;
+    if (c.IsSentenceEndPunct(ce - 1)) --ce;
+    if (ce <= colon + 1) return;
+    Attribution a = Make(AttributionKind::kIndirect, sb, colon, colon, colon, colon + 1, c.SpanOf(colon + 1, ce));
+    Add(std::move(a));
   }
 
   // "reportedly": an unattributed report of its clause.
