@@ -142,7 +142,7 @@ TEST(CliBadInput, ReportsABadPublishedDateAsAFlagNotAnError) {
 
 // A 50 MB single line. The content is filler words with no sentence breaks and
 // no reporting verbs: this checks ingest, clean and segment at that size
-// (DISABLED_ProcessesARunOnLineFullOfReportingVerbs covers extract).
+// (ProcessesARunOnLineFullOfReportingVerbs covers extract).
 TEST(CliBadInput, ProcessesOrRefusesA50MbSingleLineFileAndGoesOn) {
   TempDir dir;
   const std::string big = dir / "one_line.txt";
@@ -173,12 +173,10 @@ TEST(CliBadInput, ProcessesOrRefusesA50MbSingleLineFileAndGoesOn) {
   EXPECT_TRUE(run.lines[1]["error"].is_null());
 }
 
-// DISABLED: extract bug. ExtractAttributions copies the rest of the sentence
-// into every attribution's content, so one long run-on line with many "said"
-// cues needs memory quadratic in its length (a 2 MB line exhausts 6 GB; 50 MB
-// was OOM-killed at 24 GB). Under the test's memory cap the document fails
-// with "too large: out of memory" instead of being processed.
-TEST(CliBadInput, DISABLED_ProcessesARunOnLineFullOfReportingVerbs) {
+// Regression: a long run-on line with many "said" cues once needed memory
+// quadratic in its length (every attribution copied the rest of the
+// sentence). Sentences are now capped in length and link windows bounded.
+TEST(CliBadInput, ProcessesARunOnLineFullOfReportingVerbs) {
 #ifdef CLAIMTRACE_SANITIZED
   GTEST_SKIP() << "needs the address-space cap, which sanitizers rule out";
 #endif

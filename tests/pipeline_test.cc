@@ -52,7 +52,7 @@ const std::vector<std::string> kHeadlineWords = {"Minister says", "troops will a
                                                  "Admiral",       "seize the strait",    "ceasefire",
                                                  "surrendered",   "Mayor warns",         "bridge will be shelled"};
 
-Document Run(const std::string& raw) {
+Document RunPipeline(const std::string& raw) {
   Document doc;
   doc.input = "article.txt";
   doc.raw = raw;
@@ -61,7 +61,7 @@ Document Run(const std::string& raw) {
 }
 
 TEST(Pipeline, DropsRelatedHeadlinesFromTheText) {
-  Document doc = Run(kArticle);
+  Document doc = RunPipeline(kArticle);
   ASSERT_FALSE(doc.error) << *doc.error;
   for (const std::string& w : kHeadlineWords) EXPECT_EQ(doc.text.find(w), std::string::npos) << w;
   EXPECT_NE(doc.text.find("The coast guard suspended all ferry crossings"), std::string::npos);
@@ -69,20 +69,22 @@ TEST(Pipeline, DropsRelatedHeadlinesFromTheText) {
 }
 
 TEST(Pipeline, ExtractsNoAttributionFromRelatedHeadlines) {
-  Document doc = Run(kArticle);
+  Document doc = RunPipeline(kArticle);
   ASSERT_FALSE(doc.error) << *doc.error;
   ASSERT_FALSE(doc.attributions.empty()) << "the article's own attributions should be found";
   for (const Attribution& a : doc.attributions) {
     for (const std::string& w : kHeadlineWords) {
       EXPECT_EQ(a.cue.text.find(w), std::string::npos) << w;
       EXPECT_EQ(a.content.text.find(w), std::string::npos) << w;
-      if (a.source) EXPECT_EQ(a.source->text.find(w), std::string::npos) << w;
+      if (a.source) {
+        EXPECT_EQ(a.source->text.find(w), std::string::npos) << w;
+      }
     }
   }
 }
 
 TEST(Pipeline, FindsTheArticlesOwnQuotation) {
-  Document doc = Run(kArticle);
+  Document doc = RunPipeline(kArticle);
   ASSERT_FALSE(doc.error) << *doc.error;
   bool found = false;
   for (const Attribution& a : doc.attributions) {
@@ -92,7 +94,7 @@ TEST(Pipeline, FindsTheArticlesOwnQuotation) {
 }
 
 TEST(Pipeline, ReadsMetadataFromTheChrome) {
-  Document doc = Run(kArticle);
+  Document doc = RunPipeline(kArticle);
   ASSERT_FALSE(doc.error) << *doc.error;
   EXPECT_EQ(doc.title.value_or(""), "Coast guard halts ferry crossings after drone sighting");
   EXPECT_EQ(doc.author.value_or(""), "Marta Lind");
@@ -102,12 +104,14 @@ TEST(Pipeline, ReadsMetadataFromTheChrome) {
 }
 
 TEST(Pipeline, GivesSpansThatSliceToTheirText) {
-  Document doc = Run(kArticle);
+  Document doc = RunPipeline(kArticle);
   ASSERT_FALSE(doc.error) << *doc.error;
   for (const Attribution& a : doc.attributions) {
     EXPECT_EQ(doc.Slice(a.cue.span), a.cue.text);
     EXPECT_EQ(doc.Slice(a.content.span), a.content.text);
-    if (a.source) EXPECT_EQ(doc.Slice(a.source->span), a.source->text);
+    if (a.source) {
+      EXPECT_EQ(doc.Slice(a.source->span), a.source->text);
+    }
   }
   for (const Quote& q : doc.quotes) EXPECT_TRUE(q.span.Contains(q.inner));
 }
@@ -122,7 +126,7 @@ TEST(Pipeline, LeavesADocumentThatArrivedWithAnErrorAlone) {
 }
 
 TEST(Pipeline, SetsAnErrorWhenOnlyChromeRemains) {
-  Document doc = Run("Accept all cookies\nShare this article\nTopics: Vorna\n");
+  Document doc = RunPipeline("Accept all cookies\nShare this article\nTopics: Vorna\n");
   ASSERT_TRUE(doc.error);
   EXPECT_NE(doc.error->find("no article text"), std::string::npos) << *doc.error;
   EXPECT_TRUE(doc.text.empty());
@@ -130,7 +134,7 @@ TEST(Pipeline, SetsAnErrorWhenOnlyChromeRemains) {
 }
 
 TEST(Pipeline, ProducesAJsonLineWithTheContractFields) {
-  Document doc = Run(kArticle);
+  Document doc = RunPipeline(kArticle);
   std::string line = ToJsonLine(doc);
   EXPECT_EQ(line.find('\n'), std::string::npos);
   for (const char* field : {"\"doc_id\":", "\"input\":", "\"url\":", "\"outlet\":", "\"title\":", "\"published\":",

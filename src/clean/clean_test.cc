@@ -176,6 +176,39 @@ TEST(Clean, ReadsTheDateOutOfANavigationStyleMetaRow) {
   EXPECT_FALSE(Has(doc.text, "min read"));
 }
 
+TEST(Clean, TakesTheHeadlineAboveTheBylineAsTitleNotTheMasthead) {
+  // Regression: the outlet's masthead, the first line, became the title.
+  Document doc = CleanText("Harbour Gazette\n\nFerries return to Vorna after week of storms\n\nBy Marta Lind\n\n" +
+                           std::string(kProse));
+  EXPECT_EQ(doc.title.value_or(""), "Ferries return to Vorna after week of storms");
+}
+
+TEST(Clean, TakesTheHeadlineAboveTheDatelineAsTitle) {
+  Document doc = CleanText("HARBOUR GAZETTE \u2013 Island edition\nFerries return to Vorna after week of storms\n"
+                           "14 March 2024, 09:12\n\n" + std::string(kProse));
+  EXPECT_EQ(doc.title.value_or(""), "Ferries return to Vorna after week of storms");
+}
+
+TEST(Clean, PrefersALongerHeadlineToAShortMastheadWithoutByline) {
+  Document doc = CleanText("Harbour Gazette\n\nFerries return to Vorna after week of storms\n\n" + std::string(kProse));
+  EXPECT_EQ(doc.title.value_or(""), "Ferries return to Vorna after week of storms");
+}
+
+TEST(Clean, GivesNoTitleWhenTheTextOpensWithProse) {
+  Document doc = CleanText(std::string(kProse) + "\n\n" + kProse2);
+  EXPECT_FALSE(doc.title) << *doc.title;
+}
+
+TEST(Clean, MovesAWireDatelineIntoMetadataAndKeepsTheRestVerbatim) {
+  Document doc = CleanText("Ferries return to Vorna\n\nVORNA, March 4 (Harbour Wire) - Ferry service resumed on Friday.\n");
+  EXPECT_EQ(doc.text, "Ferries return to Vorna\n\nFerry service resumed on Friday.");
+  ASSERT_TRUE(doc.outlet);
+  EXPECT_EQ(doc.outlet->name, "Harbour Wire");
+  for (const OffsetPiece& p : doc.offsets) {
+    EXPECT_EQ(doc.text.substr(p.clean_begin, p.length), doc.raw.substr(p.raw_begin, p.length));
+  }
+}
+
 TEST(Clean, DoesNotOverrideAPublicationDateAlreadySet) {
   Document doc;
   doc.raw = "Published 14 March 2024\n\n" + std::string(kProse);

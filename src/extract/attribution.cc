@@ -8,6 +8,7 @@
 #include "extract/attribution.h"
 
 #include <algorithm>
+#include <functional>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -516,6 +517,16 @@ struct Builder {
     noun_cue.push_back(is_noun_cue);
   }
 
+  // The attributions made so far whose cue lies at or after `from` (the current
+  // sentence): a bounded look-back, so long documents stay linear.
+  std::vector<std::reference_wrapper<const Attribution>> RecentIn(uint32_t from) const {
+    std::vector<std::reference_wrapper<const Attribution>> recent;
+    for (size_t i = out.size(); i > 0 && out.size() - i < 16; --i) {
+      if (out[i - 1].cue.span.begin >= from) recent.push_back(out[i - 1]);
+    }
+    return recent;
+  }
+
   // Includes "has", "also", "will" immediately before the cue in the cue span.
   size_t CueStart(size_t cue_b, size_t lo) {
     size_t b = cue_b;
@@ -853,13 +864,9 @@ struct Builder {
                          (q.close_token + 2 == para_end && c.IsPunct(q.close_token + 1)));
       if (whole_para && !out.empty()) {
         const Attribution& prev = out.back();
-        uint32_t prev_para = 0;
-        for (size_t t = 0; t < c.toks.size(); ++t) {
-          if (c.toks[t].span.begin >= prev.cue.span.begin) {
-            prev_para = c.toks[t].paragraph;
-            break;
-          }
-        }
+        auto at = std::lower_bound(c.toks.begin(), c.toks.end(), prev.cue.span.begin,
+                                   [](const Token& t, uint32_t v) { return t.span.begin < v; });
+        uint32_t prev_para = at == c.toks.end() ? 0 : at->paragraph;
         uint32_t this_para = c.toks[q.open_token].paragraph;
         if (prev.source && this_para > prev_para && this_para - prev_para <= 2) {
           Attribution a;
@@ -927,7 +934,7 @@ struct Builder {
       if (ce > sb && c.IsComma(ce - 1)) --ce;
       size_t cb = sb;
       // Start after an earlier attribution's cue in the same sentence, if any.
-      for (const Attribution& a : out) {
+      for (const Attribution& a : RecentIn(c.toks[sb].span.begin)) {
         if (a.cue.span.begin >= c.toks[sb].span.begin && a.cue.span.end <= c.toks[ce - 1].span.end) {
           for (size_t t = sb; t < ce; ++t) {
             if (c.toks[t].span.begin >= a.content.span.end) {
@@ -1148,7 +1155,7 @@ struct Builder {
       if (c.IsQuote(lead_end - 1)) ce = lead_end;
       size_t cb = sb;
       // After a leading "According to X," or an earlier attribution's cue.
-      for (const Attribution& a : out) {
+      for (const Attribution& a : RecentIn(c.toks[sb].span.begin)) {
         if (a.cue.span.begin >= c.toks[sb].span.begin && a.cue.span.end <= c.toks[ce - 1].span.end &&
             a.content.span.end <= c.toks[ce - 1].span.end) {
           for (size_t t = sb; t < ce; ++t) {
@@ -1334,6 +1341,7 @@ void ResolvePronouns(const Ctx& c, std::vector<Attribution>* atts) {
       const SourceEntry* reg = MatchSource(a.source_name);
       if (IsPersonName(a.source_name) && !(reg && reg->kind != "government" && reg->kind != "person")) {
         people.push_back(a.source_name);
+        if (people.size() > 32) people.erase(people.begin());  // recent speakers only
         speaker_of[a.source_name] = a.id;
       }
       continue;
@@ -1463,10 +1471,16 @@ void ExtractAttributions(Document* doc) {
     }
   }
   // Nesting: the smallest other attribution whose content holds this cue (and source).
+  // Attributions are sorted by position and contents stay within a sentence or a
+  // quotation, so a parent is among the neighbours: a window keeps this linear.
+  constexpr size_t kWindow = 40;
   for (Attribution& a : atts) {
     int best = -1;
     uint32_t best_size = UINT32_MAX;
-    for (const Attribution& o : atts) {
+    size_t lo_i = a.id > static_cast<int>(kWindow) ? static_cast<size_t>(a.id) - kWindow : 0;
+    size_t hi_i = std::min(atts.size(), static_cast<size_t>(a.id) + kWindow);
+    for (size_t oi = lo_i; oi < hi_i; ++oi) {
+      const Attribution& o = atts[oi];
       if (o.id == a.id || o.continues == a.id || a.continues == o.id) continue;
       if (!o.content.span.Contains(a.cue.span)) continue;
       if (a.source && !o.content.span.Contains(a.source->span)) continue;
@@ -1492,13 +1506,16 @@ void ExtractAttributions(Document* doc) {
   };
   for (Attribution& a : atts) {
     if (!is_outlet(a) || a.cites >= 0) continue;
+    size_t lo_i = a.id > static_cast<int>(kWindow) ? static_cast<size_t>(a.id) - kWindow : 0;
+    size_t hi_i = std::min(atts.size(), static_cast<size_t>(a.id) + kWindow);
     bool has_child = false;
-    for (const Attribution& o : atts) has_child |= o.parent == a.id;
+    for (size_t oi = lo_i; oi < hi_i; ++oi) has_child |= atts[oi].parent == a.id;
     if (has_child) continue;
     uint32_t pa = para_of(a.cue.span.begin);
     int best = -1;
     uint32_t best_dist = UINT32_MAX;
-    for (const Attribution& o : atts) {
+    for (size_t oi = lo_i; oi < hi_i; ++oi) {
+      const Attribution& o = atts[oi];
       if (o.id == a.id || !o.source || is_outlet(o) || o.parent >= 0) continue;
       uint32_t po = para_of(o.cue.span.begin);
       uint32_t dist = po > pa ? po - pa : pa - po;

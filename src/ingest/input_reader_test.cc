@@ -230,6 +230,20 @@ TEST(InputReader, RecognisesJsonLinesInATextFileByItsFirstBrace) {
   EXPECT_EQ(docs[0].raw, "One record.");
 }
 
+TEST(InputReader, ReadsAHeadlineIndexRecordAsItsHeadlineAndSnippet) {
+  TempDir dir;
+  const std::string path = dir / "index.jsonl";
+  WriteFile(path, R"({"t": "Ferries resume to Vorna", "d": "2025-06-06", "u": "https://example.org/f", "s": "VORNA, June 6. Ferry service resumed"})" "\n");
+  std::vector<Document> docs = ReadAll({path});
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_FALSE(docs[0].error) << *docs[0].error;
+  EXPECT_EQ(docs[0].input, path + "#line-1");
+  EXPECT_EQ(docs[0].raw, "Ferries resume to Vorna\n\nVORNA, June 6. Ferry service resumed");
+  EXPECT_EQ(docs[0].title.value_or(""), "Ferries resume to Vorna");
+  EXPECT_EQ(docs[0].published.value_or(""), "2025-06-06");
+  EXPECT_EQ(docs[0].url.value_or(""), "https://example.org/f");
+}
+
 TEST(InputReader, ReportsNonObjectAndWrongTypeRecords) {
   TempDir dir;
   const std::string path = dir / "odd.jsonl";

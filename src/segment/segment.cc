@@ -324,8 +324,15 @@ void Segment(Document* doc) {
     doc->sentences.push_back(s);
     start = end_tok;
   };
+  // A "sentence" longer than this is not prose (a run-on scrape, a table): it is cut so
+  // that later stages stay linear in the input.
+  constexpr size_t kMaxSentenceTokens = 400;
   for (size_t i = 0; i < toks.size(); ++i) {
     if (i + 1 < toks.size() && toks[i + 1].paragraph != toks[i].paragraph) {
+      close_sentence(i + 1);
+      continue;
+    }
+    if (i + 1 - start >= kMaxSentenceTokens) {
       close_sentence(i + 1);
       continue;
     }
