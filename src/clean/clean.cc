@@ -121,6 +121,30 @@ bool NavigationLine(std::string_view line, std::vector<std::string_view>* items)
   return false;
 }
 
+// The chrome patterns match case-insensitively; a byline's names must really be
+// capitalised ("By Anna Koval", not "By then the unit had left").
+bool BylineNamesAreCapitalised(std::string_view line) {
+  std::string_view rest = util::Trim(line.substr(2));
+  size_t comma = rest.find(',');
+  std::string_view names = rest.substr(0, comma);
+  size_t i = 0;
+  while (i < names.size()) {
+    while (i < names.size() && names[i] == ' ') ++i;
+    size_t j = names.find(' ', i);
+    if (j == std::string_view::npos) j = names.size();
+    std::string_view w = names.substr(i, j - i);
+    std::string lw = util::AsciiLower(w);
+    bool filler = lw == "and" || lw == "&" || lw == "staff" || lw == "reporter" || lw == "writer" ||
+                  lw == "correspondent" || lw == "news" || lw == "desk" || lw == "de" || lw == "van" || lw == "von";
+    if (!w.empty() && !filler) {
+      size_t k = 0;
+      if (!util::IsUpper(util::NextCodePoint(w, &k))) return false;
+    }
+    i = j;
+  }
+  return true;
+}
+
 // "Northline Wire logo" -> outlet "Northline Wire".
 void ReadLogo(std::string_view line, Document* doc) {
   std::string lower = util::AsciiLower(line);
@@ -217,7 +241,7 @@ Status Clean(Document* doc, bool drop_chrome) {
           list_items = 0;
           continue;
         case ChromeKind::kByline:
-          if (l.trimmed.size() < 90) {
+          if (l.trimmed.size() < 90 && BylineNamesAreCapitalised(l.trimmed)) {
             ReadByline(l.trimmed, doc);
             mark_headline(last_headline);
             l.keep = false;

@@ -143,6 +143,28 @@ TEST(Clean, ReadsABylineAsAuthorAndOutletAndRemovesIt) {
   EXPECT_FALSE(Has(doc.text, "Northline"));
 }
 
+TEST(Clean, ReadsABylineWithNonAsciiNames) {
+  Document doc = CleanText("Ferries return to Vorna\n\nBy Tomas Jurkėnas, Baltic Monitor\n\n" + std::string(kProse));
+  EXPECT_EQ(doc.author.value_or(""), "Tomas Jurkėnas");
+  EXPECT_FALSE(Has(doc.text, "Jurkėnas"));
+}
+
+TEST(Clean, KeepsASentenceThatStartsWithBy) {
+  Document doc = CleanText(std::string(kProse) + "\n\nBy then the ferry had left.\n");
+  EXPECT_TRUE(Has(doc.text, "By then the ferry had left."));
+  EXPECT_FALSE(doc.author);
+}
+
+TEST(Clean, DropsWireCreditLines) { ExpectDropped("Additional reporting by Petra Lund in Riga; editing by Jon Aas"); }
+
+TEST(Clean, MovesAWireDatelineIntoMetadata) {
+  Document doc = CleanText("VORNA, March 4 (Northline Wire) - The ferry service resumed on Monday after a storm.\n");
+  ASSERT_TRUE(doc.outlet);
+  EXPECT_EQ(doc.outlet->name, "Northline Wire");
+  EXPECT_EQ(doc.text, "The ferry service resumed on Monday after a storm.");
+  EXPECT_EQ(doc.raw.substr(doc.RawOffset(0), 3), "The");
+}
+
 TEST(Clean, ReadsAJobTitleAfterTheBylineCommaAsARoleNotAnOutlet) {
   // Regression: "By X, Defence Correspondent" gave the outlet "X, Defence".
   Document doc = CleanText("By Marta Lind, Defence Correspondent\n\n" + std::string(kProse));
