@@ -31,6 +31,7 @@ summary() {
     failed=$((failed + 1))
   fi
   rm -rf "$LOG_DIR"
+  printf 'test.sh: took %dm%02ds\n' $((SECONDS / 60)) $((SECONDS % 60))
   echo "$passed passed, $failed failed"
 }
 trap summary EXIT
@@ -40,7 +41,7 @@ step_failed() {  # name
   failed=$((failed + 1))
 }
 
-banner() { printf '\n==== %s\n' "$*"; }
+banner() { printf '\n==== [%dm%02ds] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
 
 # Configures and builds one tree; records a failure and returns 1 when either fails.
 build() {  # name dir cmake-args...
@@ -84,7 +85,9 @@ if build release build -DCMAKE_BUILD_TYPE=Release -DCLAIMTRACE_BUILD_TESTS=ON -D
 fi
 
 # 2. AddressSanitizer + UndefinedBehaviorSanitizer.
-if build asan build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMTRACE_SANITIZE=ON \
+# -O1 with line tables: about 2.5x faster to compile than -O2 -g under the
+# sanitizers, nearly as fast to run, and assertions stay on.
+if build asan build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DCLAIMTRACE_SANITIZE=ON \
      -DCLAIMTRACE_BUILD_TESTS=ON -DCLAIMTRACE_BUILD_BENCH=OFF; then
   labels=$(ctest --test-dir build-asan --print-labels 2>/dev/null | sed -n 's/^[[:space:]]\{1,\}//p' || true)
   label_args=()
@@ -99,7 +102,8 @@ fi
 # 3. libFuzzer smoke runs (clang only).
 if [[ "$FUZZ_SECONDS" != 0 ]]; then
   if command -v clang++ >/dev/null 2>&1; then
-    if CC=clang CXX=clang++ build fuzz build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMTRACE_FUZZ=ON \
+    if CC=clang CXX=clang++ build fuzz build-fuzz -DCMAKE_BUILD_TYPE=Debug \
+         -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" -DCLAIMTRACE_FUZZ=ON \
          -DCLAIMTRACE_BUILD_TESTS=OFF -DCLAIMTRACE_BUILD_BENCH=OFF -DCLAIMTRACE_FUZZ_SECONDS="$FUZZ_SECONDS"; then
       run_ctest fuzz --test-dir build-fuzz/fuzz -L fuzz
     fi

@@ -31,7 +31,8 @@ void AddCommon(CLI::App* cmd, Common* c) {
   cmd->add_option("inputs", c->inputs, "files, directories (walked recursively), JSON Lines files, or - for stdin")
       ->required();
   cmd->add_flag("--keep-chrome", c->keep_chrome, "do not drop site chrome (prompts, link lists, credits)");
-  cmd->add_option("--max-doc-mb", c->max_bytes_mb, "largest document accepted, in MB (default 64)");
+  cmd->add_option("--max-doc-mb", c->max_bytes_mb, "largest document accepted, in MB (default 64)")
+      ->check(CLI::Range(1, 4096));
 }
 
 claimtrace::ReaderOptions ReaderOpts(const Common& c) {
@@ -184,8 +185,15 @@ int main(int argc, char** argv) {
         return true;
       }
       if (doc.error) return true;
+      std::string ann;
+      try {
+        ann = claimtrace::exporter::ToBrat(doc);
+      } catch (const std::exception& e) {  // a bug, but one document must not end the batch
+        std::fprintf(stderr, "claimtrace: %s: internal error writing BRAT: %s\n", doc.input.c_str(), e.what());
+        return true;
+      }
       std::ofstream f(std::filesystem::path(brat_dir) / BratName(doc), std::ios::binary | std::ios::trunc);
-      f << claimtrace::exporter::ToBrat(doc);
+      f << ann;
       return static_cast<bool>(f);
     });
   }

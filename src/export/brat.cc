@@ -58,8 +58,10 @@ struct Writer {
         pos = it->clean_begin;
         continue;
       }
-      uint32_t rb = it->raw_begin + (pos - it->clean_begin);
-      uint32_t re = it->raw_begin + (end - it->clean_begin);
+      // HTML text is not a byte copy of the page (entities, replaced characters): clamp.
+      const uint32_t raw_size = static_cast<uint32_t>(doc.raw.size());
+      uint32_t rb = std::min(raw_size, it->raw_begin + (pos - it->clean_begin));
+      uint32_t re = std::min(raw_size, std::max(rb, it->raw_begin + (end - it->clean_begin)));
       uint32_t cb = Cp(rb), ce = Cp(re);
       bool merge = false;
       if (!frags.empty() && prev_raw_end <= rb) {
@@ -117,8 +119,12 @@ std::string ToBrat(const Document& doc) {
     const char* label = src >= 0 ? "Attribution" : "Attribution-no-source";
     auto frags = w.Fragments(cue_span);
     int trig = w.next_t++;
+    std::string trigger_text(doc.Slice(cue_span));
+    for (char& ch : trigger_text) {
+      if (ch == '\n' || ch == '\t') ch = ' ';
+    }
     w.out += "T" + std::to_string(trig) + "\t" + label + " " + std::to_string(frags.front().first) + " " +
-             std::to_string(frags.back().second) + "\t" + std::string(doc.Slice(cue_span)) + "\n";
+             std::to_string(frags.back().second) + "\t" + trigger_text + "\n";
     w.out += "E" + std::to_string(e++) + "\t" + label + ":T" + std::to_string(trig) + " Content:T" +
              std::to_string(content) + " Cue:T" + std::to_string(cue);
     if (src >= 0) w.out += " Source:T" + std::to_string(src);

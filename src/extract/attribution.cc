@@ -365,6 +365,19 @@ size_t LeftNP(const Ctx& c, size_t end, size_t lo) {
     }
     if (!t.capitalized && (C().boundary.count(w) || C().relative.count(w))) break;
     if (VerbLike(c, k)) break;
+    // "told the agency the soldiers had warned": "the soldiers" is a noun phrase of its
+    // own when a lower-case noun stands right before its determiner.
+    if (!t.capitalized && (w == "the" || w == "a" || w == "an") && k > lo && c.IsWord(k - 1) &&
+        !c.toks[k - 1].capitalized && !C().prepositions.count(c.Low(k - 1)) &&
+        !C().determiners.count(c.Low(k - 1)) && !C().aux.count(c.Low(k - 1))) {
+      // …unless it is the object inside a relative clause ("a guard who saw the crossing").
+      bool in_relative = false;
+      for (size_t r = k; r > lo && k - r < 8 && !in_relative; --r) in_relative = C().relative.count(c.Low(r - 1)) > 0;
+      if (!in_relative) {
+        j = k;
+        break;
+      }
+    }
     // "it contradicts …": a lower-case word after a subject pronoun is its verb.
     if (!t.capitalized && k > lo && k + 1 < end && C().pronouns.count((c.Low(k - 1)))) break;
     if (++count > 14) return end;
@@ -915,6 +928,7 @@ struct Builder {
       size_t ve = RightNP(c, src_e + 2, send);
       if (LooksLikeSource(c, src_e + 2, ve)) {
         via = c.Ref(src_e + 2, ve);
+        c.used[src_e] = c.used[src_e + 1] = 1;  // "cited by" is part of this attribution
         src_e = ve;
       }
     }
@@ -1015,6 +1029,8 @@ struct Builder {
     bool left = LeftSource(src_end, sb, &src_b, &src_e, &head_e);
     // "with Moscow describing …", "X did Y, saying …": a participle takes the clause subject.
     bool participle = EndsWith(form, "ing");
+    // "The mayor visited the site and stressed that …": the clause subject speaks.
+    bool coordinated = src_end > sb && c.Is(src_end - 1, "and");
     // "X, citing Y, reported …": the main cue builds both attributions.
     if ((form == "citing" || form == "quoting") && hit.b > sb && c.IsComma(hit.b - 1)) {
       for (size_t t = hit.e; t < send && t < hit.e + 14; ++t) {
@@ -1022,8 +1038,9 @@ struct Builder {
         if (c.IsComma(t) && t + 1 < send && MatchCue(c, t + 1, send, &next)) return;
       }
     }
-    if (participle && (!left || src_b == src_end)) {
-      if (hit.b > sb && c.IsComma(hit.b - 1)) {
+    if (coordinated) left = false;
+    if ((participle && (!left || src_b == src_end)) || coordinated) {
+      if (coordinated || (hit.b > sb && c.IsComma(hit.b - 1))) {
         size_t s0 = ClauseStart(sb, send);
         size_t subj_e = s0;
         while (subj_e < hit.b && !VerbLike(c, subj_e) && !c.IsPunct(subj_e) && subj_e - s0 < 12) ++subj_e;
@@ -1296,17 +1313,28 @@ bool IsAnonymous(const Attribution& a) {
       "ministry", "government", "administration", "agency", "army", "command", "office", "service", "staff",
       "kremlin", "council", "forces", "military", "police", "authorities", "authority", "department", "embassy",
       "parliament", "court", "committee", "commission", "headquarters", "newspaper", "channel", "outlet",
-      "agency's", "governor", "mayor", "president", "minister", "prime", "spokesman", "spokeswoman", "he", "she"};
+      "agency's"};
+  // A definite office ("the governor of Luhansk", "the ministry's spokesman") names its holder.
+  static const WordSet kOffices = {"governor", "mayor", "president", "minister", "prime", "spokesman",
+                                   "spokeswoman", "spokesperson", "commander", "chief", "head", "ambassador"};
   static const WordSet kAdjectives = {
       "us", "u.s.", "uk", "western", "russian", "ukrainian", "american", "british", "european", "nato", "eu",
       "kremlin", "belarusian", "polish", "german", "french", "israeli", "chinese", "a", "an", "the", "two",
       "three", "several", "senior", "some", "many", "one", "other", "another", "according"};
   auto words = util::Split(t, ' ');
+  if (!words.empty() && util::AsciiLower(words[0]) == "the") {
+    for (auto w : words) {
+      if (kOffices.count(util::AsciiLower(w))) return false;
+    }
+  }
   bool after_place_prep = false;
   for (size_t i = 0; i < words.size(); ++i) {
     std::string w = util::AsciiLower(words[i]);
     while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.pop_back();
-    if (kInstitutions.count(w)) return false;
+    // An institution as the head ("the ministry", "Ukrainian authorities"), not as a modifier
+    // ("a military spokesman").
+    bool head = i + 1 == words.size() || util::AsciiLower(words[i + 1]) == "of";
+    if (kInstitutions.count(w) && head) return false;
     bool cap = !words[i].empty() && words[i][0] >= 'A' && words[i][0] <= 'Z';
     if (cap && !after_place_prep && !kAdjectives.count(w)) return false;  // a proper name
     after_place_prep = (w == "in" || w == "from" || w == "near") || (after_place_prep && cap);

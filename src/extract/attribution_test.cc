@@ -227,6 +227,42 @@ TEST(Attribution, IgnoresNounUsesOfCueWords) {
   }
 }
 
+TEST(Attribution, GivesACoordinatedCueTheClauseSubject) {
+  Document d = Extract("The mayor of Vovkivka toured the shelter and stressed that it had enough water.");
+  const Attribution* a = ByCue(d, "stressed");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(SourceText(a), "The mayor of Vovkivka");
+  EXPECT_EQ(a->content.text, "that it had enough water");
+}
+
+TEST(Attribution, SeparatesTheHearerFromTheReportedClause) {
+  Document d = Extract("Colonel Ivan Drach told the agency the recruits had deserted on Friday.");
+  const Attribution* a = ByCue(d, "told");
+  ASSERT_NE(a, nullptr);
+  ASSERT_TRUE(a->via.has_value());
+  EXPECT_EQ(a->via->text, "the agency");
+  EXPECT_EQ(a->content.text, "the recruits had deserted on Friday");
+}
+
+TEST(Attribution, CountsAnUnnamedSpokesmanAsAnonymousButNotANamedOffice) {
+  Document d = Extract(
+      "A military spokesman said the bridge was closed.\n\nThe governor of Sumy said the bridge was closed.");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_TRUE(d.attributions[0].source_anonymous);
+  EXPECT_FALSE(d.attributions[1].source_anonymous);
+}
+
+TEST(Attribution, RelaysTheSourceAnOutletCites) {
+  Document d = Extract("The Steppe Daily, citing a source in the border service, reported that the crossing was shut.");
+  const Attribution* report = ByCue(d, "reported");
+  ASSERT_NE(report, nullptr);
+  ASSERT_GE(report->cites, 0);
+  auto chain = ChainFor(d, report->id);
+  ASSERT_EQ(chain.size(), 2u);
+  EXPECT_EQ(chain[0].text, "The Steppe Daily");
+  EXPECT_EQ(chain[1].text, "a source in the border service");
+}
+
 TEST(Attribution, FindsNothingInTheOutletsOwnVoice) {
   Document d = Extract("Shelling continued overnight along the river. Three villages lost power.");
   EXPECT_TRUE(d.attributions.empty());
