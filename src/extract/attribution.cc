@@ -8,6 +8,7 @@
 #include "extract/attribution.h"
 
 #include <algorithm>
+#include <bitset>
 #include <functional>
 #include <cstdio>
 #include <cstdlib>
@@ -48,6 +49,12 @@ using WordSet = std::unordered_set<std::string_view, StringHash>;
 struct CueLexicon {
   std::vector<CueEntry> entries;
   std::unordered_map<std::string, std::vector<CueForm>, StringHash, std::equal_to<>> by_first;
+  // (first byte, length) pairs that occur among the first words: most tokens are
+  // ruled out without hashing.
+  std::bitset<256 * 32> shape;
+  bool MayStart(std::string_view w) const {
+    return !w.empty() && w.size() < 32 && shape[static_cast<unsigned char>(w[0]) * 32 + w.size()];
+  }
 };
 
 const CueLexicon& Cues() {
@@ -93,7 +100,9 @@ const CueLexicon& Cues() {
         auto words = util::Split(form, ' ');
         CueForm f{{}, &out.entries[i]};
         for (size_t w = 1; w < words.size(); ++w) f.rest.emplace_back(util::AsciiLower(words[w]));
-        auto& v = out.by_first[util::AsciiLower(words[0])];
+        std::string first = util::AsciiLower(words[0]);
+        if (first.size() < 32) out.shape.set(static_cast<unsigned char>(first[0]) * 32 + first.size());
+        auto& v = out.by_first[first];
         v.push_back(f);
         // Longest forms first.
         std::sort(v.begin(), v.end(), [](const CueForm& a, const CueForm& b) { return a.rest.size() > b.rest.size(); });
@@ -195,10 +204,13 @@ struct Ctx {
     used.assign(toks.size(), 0);
     title_case.assign(toks.size(), 0);
     cue_forms.assign(toks.size(), nullptr);
-    const auto& by_first = Cues().by_first;
+    const CueLexicon& lex = Cues();
+    const auto& by_first = lex.by_first;
     for (size_t t = 0; t < toks.size(); ++t) {
       if (toks[t].kind != TokenKind::kWord) continue;
-      auto it = by_first.find(std::string_view(lower).substr(toks[t].span.begin, toks[t].span.size()));
+      std::string_view w = std::string_view(lower).substr(toks[t].span.begin, toks[t].span.size());
+      if (!lex.MayStart(w)) continue;
+      auto it = by_first.find(w);
       if (it != by_first.end()) cue_forms[t] = &it->second;
     }
     for (const Sentence& s : d->sentences) {
