@@ -501,6 +501,7 @@ struct Builder {
   std::optional<TextRef> sentence_via;  // "Speaking to X, …" opening the current sentence
   size_t extent_end = 0;  // set by LeftSource: end of the full subject (appositive, relative clause, comma)
   std::optional<std::pair<size_t, size_t>> pending_cited;  // "citing X" tokens found by LeftSource
+  std::optional<std::pair<size_t, size_t>> pending_name;   // "the mayor, Andriy Levchuk,": the name
   std::vector<std::pair<size_t, size_t>> relays;            // (relaying, relayed) indices into `out`
 
   // "Speaking to the New York Times, X said …" / "In an interview with X, …" at the sentence start.
@@ -591,6 +592,7 @@ struct Builder {
   // [b, e) includes a role appositive; *head_e is the end of the head name.
   bool LeftSource(size_t end, size_t lo, size_t* b, size_t* e, size_t* head_e) {
     pending_via.reset();
+    pending_name.reset();
     pending_cited.reset();
     if (end <= lo) return false;
     extent_end = 0;
@@ -636,6 +638,13 @@ struct Builder {
     // a participle ("speaking on condition of anonymity") or an adverbial ("in a statement").
     bool role = C().appositive_start.count(first) > 0 || EndsWith(first, "ing") || C().prepositions.count(first);
     for (size_t t = appos_b; t < appos_e && !role; ++t) role = C().role_words.count((c.Low(t))) > 0;
+    if (!role && appos_e - appos_b <= 4) {
+      // A name in apposition: "The suspect's lawyer, Vadym Kostenko, denied …".
+      bool all_caps = true;
+      for (size_t t = appos_b; t < appos_e; ++t) all_caps &= c.IsWord(t) && c.toks[t].capitalized;
+      role = all_caps;
+      if (all_caps) pending_name = std::make_pair(appos_b, appos_e);
+    }
     if (!role && appos_e - appos_b <= 12) {
       // No verb in the chunk and a capitalised name before it: an appositive ("Huma Abedin, vice chair of …,").
       bool verb = false;
@@ -700,8 +709,13 @@ struct Builder {
       a.source_extent = a.source->span;
       if (extent_end > src_e && extent_end <= cue_b) a.source_extent.end = c.toks[extent_end - 1].span.end;
       extent_end = 0;
-      a.source_name = std::string(c.text.substr(c.toks[src_b].span.begin,
-                                                c.toks[head_e - 1].span.end - c.toks[src_b].span.begin));
+      size_t nb = src_b, ne = head_e;
+      if (pending_name && pending_name->first >= src_b && pending_name->second <= src_e) {
+        nb = pending_name->first;
+        ne = pending_name->second;
+      }
+      pending_name.reset();
+      a.source_name = std::string(c.text.substr(c.toks[nb].span.begin, c.toks[ne - 1].span.end - c.toks[nb].span.begin));
     }
     a.cue = c.Ref(cue_b, cue_e);
     a.content = c.RefSpan(content);
@@ -1125,7 +1139,7 @@ struct Builder {
                         !C().determiners.count((c.Low(tail + 1)));
       if (first == "that" || c.IsQuote(tail) || (after < send && c.Raw(after) == ":") || infinitive) {
         right_content = true;
-      } else if (!C().right_tail_starts.count(first) && tail_end - tail >= 3) {
+      } else if (!C().right_tail_starts.count(first) && (tail_end - tail >= 3 || (e.deny && tail_end > tail))) {
         right_content = true;
       } else if (C().right_tail_starts.count(first)) {
         // "said in a statement that …" still has its content on the right.
@@ -1340,15 +1354,22 @@ bool IsAnonymous(const Attribution& a) {
     }
   }
   bool after_place_prep = false;
+  bool seen_person = false;
   for (size_t i = 0; i < words.size(); ++i) {
     std::string w = util::AsciiLower(words[i]);
     while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.pop_back();
     // An institution as the head ("the ministry", "Ukrainian authorities"), not as a modifier
     // ("a military spokesman").
     bool head = i + 1 == words.size() || util::AsciiLower(words[i + 1]) == "of";
-    if (kInstitutions.count(w) && head) return false;
+    // …unless a person noun came first ("a source in the defence ministry").
+    if (C().anon_heads.count(w)) seen_person = true;
+    if (kInstitutions.count(w) && head && !seen_person) return false;
     bool cap = !words[i].empty() && words[i][0] >= 'A' && words[i][0] <= 'Z';
-    if (cap && !after_place_prep && !kAdjectives.count(w)) return false;  // a proper name
+    // Demonyms ("Lithuanian", "Turkish", "Iraqi") describe, they do not name.
+    bool demonym = w.size() > 5 && (EndsWith(w, "ian") || EndsWith(w, "ish") || EndsWith(w, "ese") ||
+                                    EndsWith(w, "ean") || EndsWith(w, "qi") || EndsWith(w, "li"));
+    if (cap && !after_place_prep && !kAdjectives.count(w) && !(demonym && i + 1 < words.size()))
+      return false;  // a proper name
     after_place_prep = (w == "in" || w == "from" || w == "near") || (after_place_prep && cap);
   }
   return true;

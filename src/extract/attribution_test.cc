@@ -252,6 +252,22 @@ TEST(Attribution, CountsAnUnnamedSpokesmanAsAnonymousButNotANamedOffice) {
   EXPECT_FALSE(d.attributions[1].source_anonymous);
 }
 
+TEST(Attribution, NamesTheSourceByAnAppositiveName) {
+  Document d = Extract("The mayor of Vovkivka, Marko Halych, denied the accusations.");
+  const Attribution* a = ByCue(d, "denied");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(SourceText(a), "The mayor of Vovkivka, Marko Halych");
+  EXPECT_EQ(a->source_name, "Marko Halych");
+  EXPECT_EQ(a->content.text, "the accusations");
+}
+
+TEST(Attribution, CountsASourceInsideAnInstitutionAsAnonymous) {
+  Document d = Extract("A source in the Latvian defence ministry said the draft had been extended.");
+  const Attribution* a = ByCue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_TRUE(a->source_anonymous);
+}
+
 TEST(Attribution, RelaysTheSourceAnOutletCites) {
   Document d = Extract("The Steppe Daily, citing a source in the border service, reported that the crossing was shut.");
   const Attribution* report = ByCue(d, "reported");
