@@ -311,7 +311,9 @@ bool MatchCue(const Ctx& c, size_t i, size_t sent_end, CueHit* hit) {
         return false;  // "the report", "his claims", "of warning"
       }
       if (!participle && C().noun_adjectives.count(prev)) return false;  // "new claims"
-      if (EndsWith(prev, "est") && prev.size() > 4) return false;  // "the largest reported cases"
+      if (EndsWith(prev, "est") && prev.size() > 4 && !c.toks[i - 1].capitalized) {
+        return false;  // "the largest reported cases" (but "Josh Earnest said")
+      }
       if (EndsWith(prev, "’s") || EndsWith(prev, "'s") || EndsWith(prev, "s’")) {
         return false;  // "TASS’s report", "Dainega’s remarks"
       }
@@ -392,7 +394,16 @@ size_t LeftNP(const Ctx& c, size_t end, size_t lo) {
     }
     // "it contradicts …": a lower-case word after a subject pronoun is its verb.
     if (!t.capitalized && k > lo && k + 1 < end && C().pronouns.count((c.Low(k - 1)))) break;
-    if (++count > 14) return end;
+    if (++count > 14) {
+      // Too long for a noun phrase: keep the name right before the cue, if there is one
+      // ("… party convention Sen. Elizabeth Warren (D-MA) said").
+      size_t n = end;
+      while (n > lo && ((c.IsWord(n - 1) && c.toks[n - 1].capitalized) ||
+                        (c.Raw(n - 1) == "." && !c.toks[n - 1].space_before))) {
+        --n;
+      }
+      return n < end ? n : end;
+    }
     j = k;
   }
   // Drop leading connectors ("with Moscow", "and officials").
@@ -632,6 +643,21 @@ struct Builder {
         break;
       }
     }
+    // "…, Gov. John Kasich (R-OH), said": a name between commas is the source.
+    {
+      bool name = c.toks[appos_b].capitalized && appos_e - appos_b <= 8;
+      for (size_t t = appos_b; t < appos_e && name; ++t) {
+        name = (c.IsWord(t) && c.toks[t].capitalized) || c.Raw(t) == "." || c.Raw(t) == "(" || c.Raw(t) == ")" ||
+               (c.IsWord(t) && c.toks[t - 1].kind == TokenKind::kPunct && c.Raw(t - 1) == "(");
+      }
+      if (name && (appos_b == lo || c.IsComma(appos_b - 1)) &&
+          !(appos_b >= 2 && appos_b - 1 > lo && c.IsWord(appos_b - 2) && c.toks[appos_b - 2].capitalized)) {
+        *b = appos_b;
+        *e = *head_e = appos_e;
+        extent_end = end;
+        return true;
+      }
+    }
     if (appos_b <= lo || !c.IsComma(appos_b - 1)) return false;
     std::string first(c.Low(appos_b));
     // A modifier between commas: a role ("the governor of Luhansk", "Crimea’s leader"),
@@ -681,8 +707,10 @@ struct Builder {
   bool RightSource(size_t start, size_t hi, size_t* b, size_t* e, size_t* head_e) {
     if (start >= hi || !c.IsWord(start)) return false;
     std::string w(c.Low(start));
+    static const WordSet kQuantifiers = {"several", "many", "some", "two", "three", "four", "most", "other",
+                                         "various", "numerous", "both"};
     if (!(c.toks[start].capitalized || C().determiners.count(w) || C().pronouns.count(w) ||
-          C().anon_heads.count(w)))
+          C().anon_heads.count(w) || kQuantifiers.count(w)))
       return false;
     if (w == "that" || w == "to" || w == "in" || w == "on" || w == "of" || w == "for" || w == "from" || w == "with" ||
         w == "by")
@@ -1051,6 +1079,11 @@ struct Builder {
 
     size_t cue_b = CueStart(hit.b, sb);
     size_t src_end = SkipAuxLeft(cue_b, sb);
+    // "Ted Cruz, who said he would …": the relative pronoun stands for the noun phrase before it.
+    if (src_end > sb + 1 && (c.Is(src_end - 1, "who") || c.Is(src_end - 1, "which"))) {
+      src_end -= 1;
+      if (src_end > sb && c.IsComma(src_end - 1)) src_end -= 1;
+    }
     size_t src_b = 0, src_e = 0, head_e = 0;
     bool left = LeftSource(src_end, sb, &src_b, &src_e, &head_e);
     // "with Moscow describing …", "X did Y, saying …": a participle takes the clause subject.
