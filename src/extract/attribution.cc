@@ -1080,7 +1080,11 @@ struct Builder {
     size_t cue_b = CueStart(hit.b, sb);
     size_t src_end = SkipAuxLeft(cue_b, sb);
     // "Ted Cruz, who said he would …": the relative pronoun stands for the noun phrase before it.
-    if (src_end > sb + 1 && (c.Is(src_end - 1, "who") || c.Is(src_end - 1, "which"))) {
+    bool passive = false;  // "which was named …" is not a statement
+    for (size_t t = src_end; t < cue_b + 1 && t < hit.b; ++t) {
+      passive |= c.Is(t, "was") || c.Is(t, "were") || c.Is(t, "is") || c.Is(t, "are") || c.Is(t, "been");
+    }
+    if (!passive && src_end > sb + 1 && (c.Is(src_end - 1, "who") || c.Is(src_end - 1, "which"))) {
       src_end -= 1;
       if (src_end > sb && c.IsComma(src_end - 1)) src_end -= 1;
     }

@@ -18,7 +18,7 @@ HANDLED = {"reportedly", "according", "asked",
            "refuse", "refuses", "refused", "refusing", "see", "sees", "saw", "continue", "continues",
            "continued", "appear", "appears", "appeared", "seem", "seems", "seemed", "want", "wants", "wanted",
            "plans", "planned", "pledged", "sought", "seeks", "seeking", "support", "supported", "supporting",
-           "supports", "ordered", "attacked", "attacking", "fired", "surrendered"}
+           "supports", "ordered", "attacked", "attacking", "fired", "surrendered", "named"}
 
 def main(train, base_lexicon):
     known = set()
