@@ -25,19 +25,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s:%s\n", argv[1], error.c_str());
     return 1;
   }
-  std::vector<const char*> exprs;
-  std::vector<unsigned> flags, ids;
-  for (size_t i = 0; i < rules.size(); ++i) {
-    exprs.push_back(rules[i].regex.c_str());
-    flags.push_back(HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH);
-    ids.push_back(static_cast<unsigned>(i));
-  }
   hs_database_t* db = nullptr;
-  hs_compile_error_t* err = nullptr;
-  if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
-                       nullptr, &db, &err) != HS_SUCCESS) {
-    int at = err && err->expression >= 0 ? rules[static_cast<size_t>(err->expression)].line : 0;
-    std::fprintf(stderr, "%s:%d: %s\n", argv[1], at, err ? err->message : "compile error");
+  if (!claimtrace::clean::CompileChromeRules(rules, &db, &error)) {
+    std::fprintf(stderr, "%s:%s\n", argv[1], error.c_str());
     return 1;
   }
   char* bytes = nullptr;

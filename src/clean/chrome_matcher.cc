@@ -46,22 +46,9 @@ const ChromeDb& Db() {
       out.max_bytes.push_back(r.max_bytes);
     }
     // The database compiled at build time; compiled here only when this CPU cannot load it.
-    if (hs_deserialize_database(reinterpret_cast<const char*>(kChromeDb), kChromeDbSize, &out.db) != HS_SUCCESS) {
-      std::vector<const char*> ptrs;
-      std::vector<unsigned> flags, ids;
-      for (size_t i = 0; i < rules.size(); ++i) {
-        ptrs.push_back(rules[i].regex.c_str());
-        flags.push_back(HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH);
-        ids.push_back(static_cast<unsigned>(i));
-      }
-      hs_compile_error_t* err = nullptr;
-      if (hs_compile_multi(ptrs.data(), flags.data(), ids.data(), static_cast<unsigned>(ptrs.size()), HS_MODE_BLOCK,
-                           nullptr, &out.db, &err) != HS_SUCCESS) {
-        std::string msg = err ? err->message : "unknown error";
-        int at = err && err->expression >= 0 ? rules[static_cast<size_t>(err->expression)].line : 0;
-        hs_free_compile_error(err);
-        DataFailure("line " + std::to_string(at) + ": " + msg);
-      }
+    if (hs_deserialize_database(reinterpret_cast<const char*>(kChromeDb), kChromeDbSize, &out.db) != HS_SUCCESS &&
+        !CompileChromeRules(rules, &out.db, &error)) {
+      DataFailure(error);
     }
     if (hs_alloc_scratch(out.db, &out.prototype) != HS_SUCCESS) DataFailure("cannot allocate scratch");
     return out;

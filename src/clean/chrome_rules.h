@@ -3,6 +3,8 @@
 #ifndef CLAIMTRACE_CLEAN_CHROME_RULES_H_
 #define CLAIMTRACE_CLEAN_CHROME_RULES_H_
 
+#include <hs/hs.h>
+
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -56,6 +58,27 @@ inline std::vector<ChromeRule> ParseChromeRules(std::string_view text, std::stri
   }
   if (rules.empty()) *error = "no patterns";
   return rules;
+}
+
+// Compiles the rules into one Hyperscan block-mode database (pattern id = rule
+// index). On failure returns false and sets *error to "line N: message".
+inline bool CompileChromeRules(const std::vector<ChromeRule>& rules, hs_database_t** db, std::string* error) {
+  std::vector<const char*> exprs;
+  std::vector<unsigned> flags, ids;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    exprs.push_back(rules[i].regex.c_str());
+    flags.push_back(HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH);
+    ids.push_back(static_cast<unsigned>(i));
+  }
+  hs_compile_error_t* err = nullptr;
+  if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
+                       nullptr, db, &err) == HS_SUCCESS) {
+    return true;
+  }
+  int at = err && err->expression >= 0 ? rules[static_cast<size_t>(err->expression)].line : 0;
+  *error = "line " + std::to_string(at) + ": " + (err ? err->message : "compile error");
+  hs_free_compile_error(err);
+  return false;
 }
 
 }  // namespace claimtrace::clean
