@@ -123,7 +123,9 @@ struct Classes {
                                          "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "then",
                                          "later", "previously", "earlier", "again", "once", "first", "further",
                                          "still", "already", "just", "even", "reportedly", "allegedly", "often",
-                                         "had", "recently", "separately", "initially"};
+                                         "had", "recently", "separately", "initially", "don't", "don’t", "doesn't",
+                                         "doesn’t", "didn't", "didn’t", "won't", "won’t", "wouldn't", "wouldn’t",
+                                         "can't", "can’t", "hasn't", "hasn’t", "haven't", "haven’t"};
   WordSet cue_aux = {"has", "have", "had", "also", "will", "would", "'s", "’s", "did",
                                              "does", "do", "could", "may", "might"};
   WordSet verbish = {"is", "are", "was", "were", "has", "have", "had", "be", "been",
@@ -455,6 +457,15 @@ bool LooksLikeSource(const Ctx& c, size_t b, size_t e) {
   if (e <= b || e - b > 14) return false;
   static const WordSet kNotSources = {"if", "when", "once", "unless", "as", "though", "although", "while", "because"};
   if (e - b == 1 && kNotSources.count(c.Low(b))) return false;  // "If confirmed, …"
+  // A time phrase is not a source ("Last Friday", "In 2017").
+  static const WordSet kTime = {"last", "this", "next", "early", "late", "on", "in", "at", "since", "by",
+                                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                "january", "february", "march", "april", "may", "june", "july", "august",
+                                "september", "october", "november", "december", "week", "month", "year",
+                                "morning", "evening", "night", "weekend", "yesterday", "today", "the"};
+  bool all_time = true;
+  for (size_t i = b; i < e && all_time; ++i) all_time = c.toks[i].kind == TokenKind::kNumber || kTime.count(c.Low(i));
+  if (all_time) return false;
   for (size_t i = b; i < e; ++i) {
     if (c.IsWord(i) && !C().determiners.count((c.Low(i)))) return true;
   }
@@ -1105,6 +1116,13 @@ struct Builder {
     if ((participle && (!left || src_b == src_end)) || coordinated) {
       if (coordinated || (hit.b > sb && c.IsComma(hit.b - 1))) {
         size_t s0 = ClauseStart(sb, send);
+        // "In comments to reporters, Lavrov accused …": the subject follows the opening phrase.
+        if (s0 < hit.b && C().prepositions.count(c.Low(s0))) {
+          size_t comma = s0;
+          while (comma < hit.b && !c.IsComma(comma)) ++comma;
+          if (comma + 1 >= hit.b) return;
+          s0 = comma + 1;
+        }
         size_t subj_e = s0;
         while (subj_e < hit.b && !VerbLike(c, subj_e) && !c.IsPunct(subj_e) && subj_e - s0 < 12) ++subj_e;
         while (s0 < subj_e && C().lead_drop.count((c.Low(s0)))) ++s0;
@@ -1176,7 +1194,10 @@ struct Builder {
                         !C().determiners.count((c.Low(tail + 1)));
       if (first == "that" || c.IsQuote(tail) || (after < send && c.Raw(after) == ":") || infinitive) {
         right_content = true;
-      } else if (!C().right_tail_starts.count(first) && (tail_end - tail >= 3 || (e.deny && tail_end > tail))) {
+      } else if (!C().right_tail_starts.count(first) &&
+                 (tail_end - tail >= 3 || (e.deny && tail_end > tail) ||
+                  (tail_end - tail >= 2 && (first == "them" || first == "him" || first == "her" || first == "it" ||
+                                            first == "us")))) {
         right_content = true;
       } else if (C().right_tail_starts.count(first)) {
         // "said in a statement that …" still has its content on the right.
@@ -1248,6 +1269,13 @@ struct Builder {
       }
       while (cb < ce && c.IsComma(cb)) ++cb;
       if (ce <= cb) return;
+      // "Last Friday, the minister called …": an opening time phrase is not what was said.
+      static const WordSet kTimeWords = {"last", "this", "next", "on", "in", "early", "late", "monday", "tuesday",
+                                         "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month",
+                                         "year", "yesterday", "today", "earlier", "later", "meanwhile", "however"};
+      bool time_only = true;
+      for (size_t t = cb; t < ce && time_only; ++t) time_only = c.toks[t].kind == TokenKind::kNumber || kTimeWords.count(c.Low(t));
+      if (time_only) return;
       content = c.SpanOf(cb, ce);
     } else {
       return;
@@ -1405,7 +1433,9 @@ bool IsAnonymous(const Attribution& a) {
     // Demonyms ("Lithuanian", "Turkish", "Iraqi") describe, they do not name.
     bool demonym = w.size() > 5 && (EndsWith(w, "ian") || EndsWith(w, "ish") || EndsWith(w, "ese") ||
                                     EndsWith(w, "ean") || EndsWith(w, "qi") || EndsWith(w, "li"));
-    if (cap && !after_place_prep && !kAdjectives.count(w) && !(demonym && i + 1 < words.size()))
+    bool modifier = i + 1 < words.size();  // "NATO officials" describes; "Nato" alone names
+    if (cap && !after_place_prep && !((kAdjectives.count(w) || demonym) && modifier) &&
+        !(kAdjectives.count(w) && i == 0 && (w == "a" || w == "an" || w == "the" || w == "some" || w == "several")))
       return false;  // a proper name
     after_place_prep = (w == "in" || w == "from" || w == "near") || (after_place_prep && cap);
   }

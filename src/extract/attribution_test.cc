@@ -279,6 +279,42 @@ TEST(Attribution, RelaysTheSourceAnOutletCites) {
   EXPECT_EQ(chain[1].text, "a source in the border service");
 }
 
+TEST(Attribution, NeverTakesATimePhraseForSourceOrContent) {
+  Document d = Extract("Last Friday, the minister called them traitors.\n\nIn 2019, the council rejected the plan.");
+  for (const auto& a : d.attributions) {
+    ASSERT_TRUE(a.source.has_value());
+    EXPECT_NE(a.source->text.rfind("In 2019", 0), 0u);
+    EXPECT_NE(a.content.text, "Last Friday");
+  }
+  const Attribution* called = ByCue(d, "called");
+  ASSERT_NE(called, nullptr);
+  EXPECT_EQ(called->content.text, "them traitors");
+}
+
+TEST(Attribution, SkipsAnOpeningPhraseToFindTheSubject) {
+  Document d = Extract("In comments to reporters, the envoy accused the border guards of lying.");
+  const Attribution* a = ByCue(d, "accused");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(SourceText(a), "the envoy");
+}
+
+TEST(Attribution, KeepsNegatedAuxiliariesOutOfTheSource) {
+  Document d = Extract("I don't think the column will turn back.");
+  const Attribution* a = ByCue(d, "think");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(SourceText(a), "I");
+}
+
+TEST(Attribution, TreatsAnAllianceAloneAsNamed) {
+  Document d = Extract("NATO rejected the demand.\n\nNATO officials said the drills would go ahead.");
+  const Attribution* rejected = ByCue(d, "rejected");
+  const Attribution* said = ByCue(d, "said");
+  ASSERT_NE(rejected, nullptr);
+  ASSERT_NE(said, nullptr);
+  EXPECT_FALSE(rejected->source_anonymous);
+  EXPECT_TRUE(said->source_anonymous);
+}
+
 TEST(Attribution, FindsNothingInTheOutletsOwnVoice) {
   Document d = Extract("Shelling continued overnight along the river. Three villages lost power.");
   EXPECT_TRUE(d.attributions.empty());
