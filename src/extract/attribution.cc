@@ -172,6 +172,13 @@ struct Classes {
   WordSet hearsay_participles = {"said", "reported", "believed", "thought", "alleged",
                                                          "claimed", "rumoured", "rumored", "understood", "known",
                                                          "feared", "estimated", "expected", "considered"};
+  // Time: nouns ("Friday", "week") and the words that build time phrases with them.
+  WordSet time_nouns = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                        "october", "november", "december", "week", "month", "year", "weekend", "morning",
+                        "evening", "night", "afternoon", "yesterday", "today", "tonight"};
+  WordSet time_modifiers = {"last", "this", "next", "early", "late", "on", "in", "at", "since", "by", "the",
+                            "earlier", "later", "meanwhile", "however"};
   WordSet noun_cues = {"revelation", "report", "reports", "statement", "statements",
                                                "announcement", "claim", "claims", "warning", "warnings",
                                                "information", "data", "figures", "disclosure", "assessment",
@@ -453,19 +460,21 @@ size_t RightNP(const Ctx& c, size_t b, size_t hi) {
   return j;
 }
 
+// Tokens [b, e) are only numbers and time words ("Last Friday", "In 2017").
+bool IsTimePhrase(const Ctx& c, size_t b, size_t e) {
+  for (size_t i = b; i < e; ++i) {
+    std::string_view w = c.Low(i);
+    if (c.toks[i].kind != TokenKind::kNumber && !C().time_nouns.count(w) && !C().time_modifiers.count(w)) return false;
+  }
+  return true;
+}
+
 bool LooksLikeSource(const Ctx& c, size_t b, size_t e) {
   if (e <= b || e - b > 14) return false;
   static const WordSet kNotSources = {"if", "when", "once", "unless", "as", "though", "although", "while", "because"};
   if (e - b == 1 && kNotSources.count(c.Low(b))) return false;  // "If confirmed, …"
   // A time phrase is not a source ("Last Friday", "In 2017").
-  static const WordSet kTime = {"last", "this", "next", "early", "late", "on", "in", "at", "since", "by",
-                                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                "january", "february", "march", "april", "may", "june", "july", "august",
-                                "september", "october", "november", "december", "week", "month", "year",
-                                "morning", "evening", "night", "weekend", "yesterday", "today", "the"};
-  bool all_time = true;
-  for (size_t i = b; i < e && all_time; ++i) all_time = c.toks[i].kind == TokenKind::kNumber || kTime.count(c.Low(i));
-  if (all_time) return false;
+  if (IsTimePhrase(c, b, e)) return false;
   for (size_t i = b; i < e; ++i) {
     if (c.IsWord(i) && !C().determiners.count((c.Low(i)))) return true;
   }
@@ -575,6 +584,23 @@ struct Builder {
     return recent;
   }
 
+  // Where a content that ends at token `ce` of the sentence starting at `sb` can
+  // begin: after the content of an earlier attribution of the same sentence
+  // ("According to X, …, Y said"), else at the sentence start.
+  size_t AfterEarlierAttribution(size_t sb, size_t ce) const {
+    size_t cb = sb;
+    for (const Attribution& a : RecentIn(c.toks[sb].span.begin)) {
+      if (a.cue.span.end > c.toks[ce - 1].span.end || a.content.span.end > c.toks[ce - 1].span.end) continue;
+      for (size_t t = sb; t < ce; ++t) {
+        if (c.toks[t].span.begin >= a.content.span.end) {
+          cb = t;
+          break;
+        }
+      }
+    }
+    return cb;
+  }
+
   // Includes "has", "also", "will" immediately before the cue in the cue span.
   size_t CueStart(size_t cue_b, size_t lo) {
     size_t b = cue_b;
@@ -584,13 +610,10 @@ struct Builder {
 
   // "The ministry on Tuesday denied": a trailing time phrase is not part of the source.
   size_t TrimTrailingTime(size_t s, size_t e) {
-    static const WordSet kWhen = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                  "yesterday", "today", "tonight", "week", "month", "weekend", "morning",
-                                  "evening", "night", "afternoon"};
-    if (e < s + 2 || !kWhen.count(c.Low(e - 1))) return e;
+    if (e < s + 2 || !C().time_nouns.count(c.Low(e - 1))) return e;
     size_t t = e - 1;
     while (t > s && (c.Is(t - 1, "on") || c.Is(t - 1, "last") || c.Is(t - 1, "this") || c.Is(t - 1, "late") ||
-                     c.Is(t - 1, "early") || kWhen.count(c.Low(t - 1))))
+                     c.Is(t - 1, "early") || C().time_nouns.count(c.Low(t - 1))))
       --t;
     return t > s ? t : e;
   }
@@ -1011,18 +1034,7 @@ struct Builder {
     } else {
       size_t ce = hit.b;
       if (ce > sb && c.IsComma(ce - 1)) --ce;
-      size_t cb = sb;
-      // Start after an earlier attribution's cue in the same sentence, if any.
-      for (const Attribution& a : RecentIn(c.toks[sb].span.begin)) {
-        if (a.cue.span.begin >= c.toks[sb].span.begin && a.cue.span.end <= c.toks[ce - 1].span.end) {
-          for (size_t t = sb; t < ce; ++t) {
-            if (c.toks[t].span.begin >= a.content.span.end) {
-              cb = t;
-              break;
-            }
-          }
-        }
-      }
+      size_t cb = AfterEarlierAttribution(sb, ce);
       if (ce <= cb) return;
       content = c.SpanOf(cb, ce);
     }
@@ -1254,28 +1266,11 @@ struct Builder {
       size_t ce = lead_end - 1;
       if (c.IsQuote(ce) && ce > sb && c.IsComma(ce - 1)) ce = lead_end;  // ,” belongs to the quote
       if (c.IsQuote(lead_end - 1)) ce = lead_end;
-      size_t cb = sb;
-      // After a leading "According to X," or an earlier attribution's cue.
-      for (const Attribution& a : RecentIn(c.toks[sb].span.begin)) {
-        if (a.cue.span.begin >= c.toks[sb].span.begin && a.cue.span.end <= c.toks[ce - 1].span.end &&
-            a.content.span.end <= c.toks[ce - 1].span.end) {
-          for (size_t t = sb; t < ce; ++t) {
-            if (c.toks[t].span.begin >= a.content.span.end) {
-              cb = t;
-              break;
-            }
-          }
-        }
-      }
+      size_t cb = AfterEarlierAttribution(sb, ce);
       while (cb < ce && c.IsComma(cb)) ++cb;
       if (ce <= cb) return;
       // "Last Friday, the minister called …": an opening time phrase is not what was said.
-      static const WordSet kTimeWords = {"last", "this", "next", "on", "in", "early", "late", "monday", "tuesday",
-                                         "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month",
-                                         "year", "yesterday", "today", "earlier", "later", "meanwhile", "however"};
-      bool time_only = true;
-      for (size_t t = cb; t < ce && time_only; ++t) time_only = c.toks[t].kind == TokenKind::kNumber || kTimeWords.count(c.Low(t));
-      if (time_only) return;
+      if (IsTimePhrase(c, cb, ce)) return;
       content = c.SpanOf(cb, ce);
     } else {
       return;
@@ -1627,10 +1622,20 @@ void ExtractAttributions(Document* doc) {
                                [](uint32_t v, const Paragraph& p) { return v < p.span.begin; });
     return it == doc->paragraphs.begin() ? 0u : static_cast<uint32_t>(it - doc->paragraphs.begin() - 1);
   };
+  // An outlet: a registry outlet or agency, or any source that "reported" (how
+  // outlets speak), so unknown outlets relay too.
   auto is_outlet = [&](const Attribution& a) {
     if (!a.source) return false;
     const SourceEntry* e = MatchSource(a.source_name.empty() ? a.source->text : a.source_name);
-    return e && e->IsOutlet();
+    if (e) return e->IsOutlet();
+    std::string cue = util::AsciiLower(a.cue.text);
+    std::string_view verb = std::string_view(cue).substr(cue.rfind(' ') == std::string::npos ? 0 : cue.rfind(' ') + 1);
+    auto it = Cues().by_first.find(verb);
+    if (it == Cues().by_first.end()) return false;
+    for (const CueForm& f : it->second) {
+      if (f.entry->report) return true;
+    }
+    return false;
   };
   for (Attribution& a : atts) {
     if (!is_outlet(a) || a.cites >= 0) continue;

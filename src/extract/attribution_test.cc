@@ -199,6 +199,18 @@ TEST(Attribution, LinksAnOutletReportToTheSourcesItCites) {
   EXPECT_EQ(sources->via->text, "the newspaper");
 }
 
+TEST(Attribution, LinksAnUnknownOutletsReportToTheStatementBesideIt) {
+  Document d = Extract(
+      "The Vorna Gazette reported that a company had abandoned its trenches near the river.\n\n"
+      "“The company left its positions without orders,” said the regional command.");
+  const Attribution* report = ByCue(d, "reported");
+  ASSERT_NE(report, nullptr);
+  ASSERT_GE(report->cites, 0);
+  auto chain = ChainFor(d, report->id);
+  ASSERT_EQ(chain.size(), 2u);
+  EXPECT_EQ(chain[1].text, "the regional command");
+}
+
 TEST(Attribution, RecordsTheHearerOfTold) {
   Document d = Extract("Western officials told the Kyiv Ledger that more retreats are likely.");
   const Attribution* a = ByCue(d, "told");
