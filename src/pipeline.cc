@@ -6,6 +6,7 @@
 
 #include "clean/clean.h"
 #include "extract/attribution.h"
+#include "extract/claims.h"
 #include "segment/segment.h"
 
 namespace claimtrace {
@@ -34,12 +35,14 @@ void Pipeline::Process(Document* doc) const {
     doc->paragraphs.clear();
     doc->quotes.clear();
     doc->attributions.clear();
+    doc->claims.clear();
   };
   try {
     Status s = clean::Clean(doc, options_.drop_chrome);
     if (!s.ok()) return fail(s.ToString());
     segment::Segment(doc);
     if (options_.extract_attributions) extract::ExtractAttributions(doc);
+    if (options_.extract_attributions && options_.extract_claims) extract::ExtractClaims(doc);
   } catch (const std::bad_alloc&) {
     fail("too large: out of memory while processing");
   } catch (const std::exception& e) {

@@ -9,10 +9,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "claimtrace/pipeline.h"
+#include "eval/score.h"
 #include "export/brat.h"
 
 namespace {
@@ -127,6 +129,14 @@ int main(int argc, char** argv) {
   AddCommon(bench, &bn_opts);
   bench->add_option("--repeat", repeat, "passes over the input (default 1)")->check(CLI::Range(1, 1000));
 
+  Common ev_opts;
+  std::string gold_path;
+  bool verbose = false;
+  auto* eval = app.add_subcommand("eval", "score the claims found in INPUT... against a gold file (DESIGN.md rule)");
+  AddCommon(eval, &ev_opts);
+  eval->add_option("--gold", gold_path, "gold claims, JSON Lines (doc, evidence, type, actor_side, ...)")->required();
+  eval->add_flag("-v,--verbose", verbose, "list missed gold claims, extra predictions and wrong fields");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -196,6 +206,32 @@ int main(int argc, char** argv) {
       f << ann;
       return static_cast<bool>(f);
     });
+  }
+  if (*eval) {
+    std::vector<std::string> problems;
+    auto gold = claimtrace::eval::LoadGold(gold_path, &problems);
+    for (const auto& p : problems) std::fprintf(stderr, "claimtrace: %s\n", p.c_str());
+    if (!gold.ok()) {
+      std::fprintf(stderr, "claimtrace: %s\n", gold.status().ToString().c_str());
+      return 2;
+    }
+    std::map<std::string, std::vector<claimtrace::Claim>> docs;
+    int rc = run(ev_opts, [&](const Document& doc) {
+      if (!doc.error) {
+        auto& v = docs[claimtrace::eval::DocKey(doc)];
+        v.insert(v.end(), doc.claims.begin(), doc.claims.end());
+      }
+      return true;
+    });
+    size_t unmatched_docs = 0;
+    for (const auto& g : gold.value()) unmatched_docs += docs.count(g.doc) == 0;
+    if (unmatched_docs) {
+      std::fprintf(stderr, "claimtrace: %zu gold claims are about documents not among the inputs (not scored)\n",
+                   unmatched_docs);
+    }
+    auto report = claimtrace::eval::Score(gold.value(), docs);
+    std::fputs(claimtrace::eval::FormatReport(report, verbose).c_str(), stdout);
+    return rc == 2 ? 2 : (problems.empty() ? rc : 1);
   }
   if (*bench) {
     size_t bytes = 0, docs = 0, atts = 0, failed = 0;

@@ -107,6 +107,68 @@ struct Attribution {
   std::optional<TextRef> antecedent;  // what an anaphoric content ("This development") refers to
 };
 
+// A source in a claim's chain, outermost first (see DESIGN.md "Output contract").
+struct ClaimSource {
+  std::string name;      // registry name, resolved name, or the text
+  std::string text;      // as written
+  std::string kind;      // registry kind, or guessed: person, organization, official, anonymous, outlet
+  std::string side;      // RU, UA, another ISO 3166 code, or empty when unknown
+  std::string cue;       // the cue it spoke through ("said"); empty for a hearer
+  std::string registry;  // id in data/sources.tsv, empty when unknown
+};
+
+struct ClaimActor {
+  std::string text;
+  Span span;
+  std::string side;  // empty when unknown
+};
+
+struct ClaimPlace {
+  std::string text;  // as written
+  Span span;
+  std::string name;  // gazetteer name; empty when unresolved
+  std::string id;    // "geonames:…"
+  std::string admin1, country;
+  std::optional<double> lat, lon;
+};
+
+struct ClaimCount {
+  std::optional<double> value;  // null for vague quantities ("thousands")
+  std::string text;
+  Span span;
+  bool approx = false;
+  std::string unit;
+};
+
+struct ClaimTime {
+  std::string text;
+  Span span;
+  std::string date;      // YYYY-MM-DD (or YYYY-MM, YYYY); empty when unresolved
+  std::string end_date;  // for periods
+};
+
+// One event claim: an event of one of the ten types, as a source (or the
+// article itself) states it.
+struct Claim {
+  std::string id;
+  std::string type;                 // one of the ten event types
+  std::vector<std::string> types;   // every type its triggers suggest, `type` first
+  std::string text;                 // exact substring of Document::text
+  Span span;
+  Span trigger;                     // the words that name the event
+  std::optional<ClaimActor> actor;
+  std::optional<ClaimPlace> place;
+  std::optional<ClaimCount> count;
+  std::optional<ClaimTime> time;
+  std::vector<ClaimSource> chain;   // outermost first; empty in the article's own voice
+  std::optional<ClaimSource> root;  // the innermost source
+  std::string polarity = "asserted";  // asserted | denied
+  std::string modality = "actual";    // actual | hypothetical
+  std::vector<std::string> hedges;
+  int attribution = -1;             // the attribution whose content holds the event
+  bool headline = false;            // stated in the headline
+};
+
 struct Flag {
   std::string kind;
   std::string text;
@@ -155,6 +217,7 @@ struct Document {
 
   // extract
   std::vector<Attribution> attributions;
+  std::vector<Claim> claims;
   std::vector<Flag> flags;
 
   std::string_view Slice(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }

@@ -50,6 +50,7 @@ class InputReader {
 struct PipelineOptions {
   bool drop_chrome = true;       // remove site chrome from the text
   bool extract_attributions = true;
+  bool extract_claims = true;    // needs extract_attributions
 };
 
 class Pipeline {

@@ -19,6 +19,61 @@ json Opt(const std::optional<T>& v) {
 
 std::string AttId(const Document& doc, int i) { return doc.doc_id + "#a" + std::to_string(i); }
 
+json StrOrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+json SourceJson(const ClaimSource& s, bool with_cue) {
+  json j{{"name", s.name}, {"text", s.text}, {"kind", StrOrNull(s.kind)}, {"side", StrOrNull(s.side)}};
+  if (with_cue) j["cue"] = StrOrNull(s.cue);
+  if (!s.registry.empty()) j["registry"] = s.registry;
+  return j;
+}
+
+json ClaimJson(const Document& doc, const Claim& c) {
+  json x;
+  x["id"] = c.id;
+  x["type"] = c.type;
+  x["types"] = c.types;
+  x["text"] = c.text;
+  x["span"] = SpanJson(c.span);
+  x["trigger"] = json{{"text", std::string(doc.Slice(c.trigger))}, {"span", SpanJson(c.trigger)}};
+  if (c.actor) {
+    x["actor"] = json{{"text", StrOrNull(c.actor->text)}, {"side", StrOrNull(c.actor->side)}};
+    if (!c.actor->text.empty()) x["actor"]["span"] = SpanJson(c.actor->span);
+  } else {
+    x["actor"] = nullptr;
+  }
+  if (c.place) {
+    const ClaimPlace& p = *c.place;
+    x["place"] = json{{"text", p.text},          {"span", SpanJson(p.span)},    {"name", StrOrNull(p.name)},
+                      {"id", StrOrNull(p.id)},   {"admin1", StrOrNull(p.admin1)}, {"country", StrOrNull(p.country)},
+                      {"lat", Opt(p.lat)},       {"lon", Opt(p.lon)}};
+  } else {
+    x["place"] = nullptr;
+  }
+  if (c.count) {
+    x["count"] = json{{"value", Opt(c.count->value)}, {"text", c.count->text}, {"span", SpanJson(c.count->span)},
+                      {"approx", c.count->approx}, {"unit", StrOrNull(c.count->unit)}};
+  } else {
+    x["count"] = nullptr;
+  }
+  if (c.time) {
+    x["time"] = json{{"text", c.time->text}, {"span", SpanJson(c.time->span)}, {"date", StrOrNull(c.time->date)}};
+    if (!c.time->end_date.empty()) x["time"]["end_date"] = c.time->end_date;
+  } else {
+    x["time"] = nullptr;
+  }
+  json chain = json::array();
+  for (const auto& s : c.chain) chain.push_back(SourceJson(s, true));
+  x["chain"] = std::move(chain);
+  x["root"] = c.root ? SourceJson(*c.root, false) : json(nullptr);
+  x["polarity"] = c.polarity;
+  x["modality"] = c.modality;
+  x["hedges"] = c.hedges;
+  x["attribution"] = c.attribution >= 0 ? json(AttId(doc, c.attribution)) : json(nullptr);
+  x["headline"] = c.headline;
+  return x;
+}
+
 }  // namespace
 
 std::string ToJsonLine(const Document& doc) {
@@ -33,7 +88,9 @@ std::string ToJsonLine(const Document& doc) {
   j["published"] = Opt(doc.published);
   j["lang"] = Opt(doc.lang);
   j["text"] = doc.text;
-  j["claims"] = json::array();
+  json claims = json::array();
+  for (const Claim& c : doc.claims) claims.push_back(ClaimJson(doc, c));
+  j["claims"] = std::move(claims);
   json atts = json::array();
   for (const Attribution& a : doc.attributions) {
     json x;

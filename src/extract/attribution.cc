@@ -1706,4 +1706,18 @@ std::vector<ChainLink> ChainFor(const Document& doc, int id) {
   return chain;
 }
 
+CueMeaning CueMeaningOf(std::string_view cue_text) {
+  CueMeaning m;
+  const CueLexicon& lex = Cues();
+  for (std::string_view w : util::Split(cue_text, ' ')) {
+    auto it = lex.by_first.find(util::AsciiLower(w));
+    if (it == lex.by_first.end()) continue;
+    for (const auto& f : it->second) {
+      m.deny |= f.entry->deny;
+      m.call |= f.entry->call;
+    }
+  }
+  return m;
+}
+
 }  // namespace claimtrace::extract

@@ -13,6 +13,7 @@
 #define CLAIMTRACE_EXTRACT_ATTRIBUTION_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "claimtrace/document.h"
@@ -36,6 +37,14 @@ struct ChainLink {
 // (`cites`). A continuation ("He added", a quoted paragraph) takes the chain
 // of the statement it continues. Sourceless (passive) attributions add nothing.
 std::vector<ChainLink> ChainFor(const Document& doc, int id);
+
+// What a cue says about its content, from the cue lexicon: a denial ("denied",
+// "dismissed") or a call ("urged", "called for").
+struct CueMeaning {
+  bool deny = false;
+  bool call = false;
+};
+CueMeaning CueMeaningOf(std::string_view cue_text);
 
 }  // namespace claimtrace::extract
 

@@ -1,0 +1,650 @@
+// Claim assembly; see claims.h. The rules are general English news usage,
+// each explained where it is applied.
+#include "extract/claims.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "extract/attribution.h"
+#include "extract/events.h"
+#include "extract/sources.h"
+#include "util/data.h"
+#include "util/utf8.h"
+
+namespace claimtrace::extract {
+namespace {
+
+using Keys = std::vector<std::string>;
+
+bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (auto s : set) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+bool IsPunct(const Document& doc, uint32_t t) {
+  auto k = doc.tokens[t].kind;
+  return k == TokenKind::kPunct || k == TokenKind::kDash;
+}
+
+// "Loss" events are about the side that suffers them; "gain" events about the
+// side that carries them out. With no actor in the text, the side follows from
+// the source: a side reports its own gains and the other side's losses.
+bool IsLossEvent(EventType t) {
+  switch (t) {
+    case EventType::kSurrender:
+    case EventType::kRefusalToFight:
+    case EventType::kDesertion:
+    case EventType::kDefection:
+    case EventType::kRetreat:
+    case EventType::kCasualties:
+    case EventType::kPrisoners:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Types that often name one event together ("fled, with many surrendering";
+// "liberated … Russian soldiers had left"): one claim, both types.
+bool Related(EventType a, EventType b) {
+  auto soldierly = [](EventType t) {
+    return t == EventType::kSurrender || t == EventType::kRefusalToFight || t == EventType::kDesertion ||
+           t == EventType::kDefection || t == EventType::kRetreat;
+  };
+  if (a == b) return true;
+  if (soldierly(a) && soldierly(b)) return true;
+  auto terr = [](EventType t) { return t == EventType::kTerritorialChange || t == EventType::kRetreat; };
+  return terr(a) && terr(b);
+}
+
+std::string Opposite(const std::string& side) {
+  if (side == "UA") return "RU";
+  if (side == "RU") return "UA";
+  return "";
+}
+
+const std::unordered_set<std::string_view>& Determiners() {
+  static const std::unordered_set<std::string_view> s = {
+      "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+      "such", "any", "no", "each", "every", "of", "in", "on", "for", "with", "to", "from", "by", "at", "as"};
+  return s;
+}
+
+// Prepositions that put an event noun in the background of the sentence
+// ("following the counter-offensive", "amid heavy shelling").
+const std::unordered_set<std::string_view>& BackgroundPrepositions() {
+  static const std::unordered_set<std::string_view> s = {
+      "following", "after", "amid", "amidst", "during", "since", "before", "despite", "toward", "towards",
+      "against", "for", "about", "over", "ahead", "behind", "throughout", "like", "than"};
+  return s;
+}
+
+const std::unordered_set<std::string_view>& Verbish() {
+  static const std::unordered_set<std::string_view> s = {
+      "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could",
+      "can", "may", "might", "should", "must", "do", "does", "did", "to", "not", "saw", "see", "sees", "said"};
+  return s;
+}
+
+// Nouns after an event noun that make it a modifier of something else
+// ("surrender requests", "desertion rumours").
+const std::unordered_set<std::string_view>& ModifiedNouns() {
+  static const std::unordered_set<std::string_view> s = {
+      "request", "requests", "claim", "claims", "report", "reports", "rumour", "rumours", "rumor", "rumors",
+      "narrative", "narratives", "video", "videos", "footage", "story", "stories", "story's", "talks",
+      "negotiations", "deal", "law", "laws", "bill", "plan", "plans", "order", "orders", "policy", "threat",
+      "threats", "fears", "fear", "risk", "warning", "warnings", "campaign", "efforts", "attempt", "attempts"};
+  return s;
+}
+
+// Nouns that, followed by "to"/"for", make the event only talked about
+// ("orders to retreat", "a call for withdrawal").
+const std::unordered_set<std::string_view>& DirectiveNouns() {
+  static const std::unordered_set<std::string_view> s = {
+      "order", "orders", "call", "calls", "plan", "plans", "decision", "attempt", "attempts", "appeal",
+      "appeals", "demand", "demands", "request", "requests", "offer", "offers", "proposal", "ultimatum",
+      "permission", "instructions", "instruction", "readiness", "willingness", "chance", "opportunity"};
+  return s;
+}
+
+// Words after an event noun that make it a prediction ("retreats are likely").
+const std::unordered_set<std::string_view>& PredicativeModals() {
+  static const std::unordered_set<std::string_view> s = {"likely", "unlikely", "expected", "possible",
+                                                           "imminent", "probable", "inevitable", "feared"};
+  return s;
+}
+
+struct ActorNp {
+  uint32_t begin = 0, end = 0;  // tokens
+  std::string side;             // empty when unknown
+  bool enemy = false;
+  bool state = false;
+  bool force = false;           // has a force noun
+};
+
+// Groups actor words into noun phrases: an optional count or quantifier, side
+// adjectives, force nouns ("some Ukrainian troops", "300 occupiers", "Ukraine").
+std::vector<ActorNp> ActorPhrases(const Document& doc, const Keys& keys, uint32_t begin, uint32_t end) {
+  std::vector<ActorNp> out;
+  auto hits = FindActorWords(doc, keys, begin, end);
+  for (size_t i = 0; i < hits.size(); ++i) {
+    const WordHit& h = hits[i];
+    ActorNp np;
+    np.begin = h.token_begin;
+    np.end = h.token_end;
+    if (h.tags & kTagActorAdj) {
+      // An adjective names an actor only with a force noun after it (up to two words between:
+      // "Ukrainian military units", "Russian elite paratroopers").
+      size_t j = i + 1;
+      while (j < hits.size() && (hits[j].tags & kTagActorAdj) && hits[j].token_begin <= np.end + 2) ++j;
+      if (j < hits.size() && (hits[j].tags & kTagForce) && !(hits[j].tags & kTagSide) &&
+          hits[j].token_begin <= hits[j - 1].token_end + 2) {
+        // Consecutive force nouns belong to the same phrase ("military units").
+        size_t k = j;
+        while (k + 1 < hits.size() && (hits[k + 1].tags & kTagForce) && hits[k + 1].token_begin == hits[k].token_end) ++k;
+        np.end = hits[k].token_end;
+        np.side = h.side;
+        np.force = true;
+        i = k;
+      } else {
+        continue;
+      }
+    } else if (h.tags & kTagEnemy) {
+      np.enemy = true;
+      np.force = true;
+    } else if (h.tags & kTagSide) {
+      np.side = h.side;
+      np.state = (h.tags & kTagState) != 0;
+      np.force = !np.state;
+    } else if (h.tags & kTagForce) {
+      np.force = true;
+      size_t k = i;
+      while (k + 1 < hits.size() && (hits[k + 1].tags & kTagForce) && !(hits[k + 1].tags & kTagSide) &&
+             hits[k + 1].token_begin == hits[k].token_end) {
+        ++k;
+      }
+      np.end = hits[k].token_end;
+      i = k;
+    } else {
+      continue;
+    }
+    // Extend left over a count and its modifiers ("close to 300", "over a thousand former").
+    uint32_t b = np.begin;
+    for (int steps = 0; steps < 5 && b > begin; ++steps) {
+      const std::string& k = keys[b - 1];
+      bool number = doc.tokens[b - 1].kind == TokenKind::kNumber;
+      if (number || In(k, {"some", "many", "several", "hundreds", "thousands", "dozens", "around", "about", "nearly",
+                           "almost", "over", "up", "to", "close", "than", "more", "at", "least", "a", "thousand",
+                           "hundred", "dozen", "former", "native", "elite", "retreating", "exhausted", "other",
+                           "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+                           "fifty", "million", "all"})) {
+        --b;
+      } else {
+        break;
+      }
+    }
+    // Don't start on a bare preposition.
+    while (b < np.begin && In(keys[b], {"to", "at", "up", "than"}) ) ++b;
+    np.begin = b;
+    out.push_back(np);
+  }
+  return out;
+}
+
+struct Clause {
+  uint32_t begin = 0, end = 0;  // tokens
+};
+
+// Words that, after a comma, open a new clause ("…, while Russian forces …").
+bool OpensClause(std::string_view k) {
+  return In(k, {"while", "whereas", "although", "though", "but", "which", "with", "as", "raising", "leaving",
+                "prompting", "sparking", "saying", "adding", "according"});
+}
+
+// The clause around tokens [tb, te) within [lo, hi): cut at semicolons, dashes
+// and at commas that open a new clause.
+Clause ClauseAround(const Document& doc, const Keys& keys, uint32_t lo, uint32_t hi, uint32_t tb, uint32_t te) {
+  Clause c{lo, hi};
+  for (uint32_t t = tb; t > lo; --t) {
+    uint32_t p = t - 1;
+    std::string_view s = doc.Slice(doc.tokens[p].span);
+    if (s == ";" || doc.tokens[p].kind == TokenKind::kDash) {
+      c.begin = t;
+      break;
+    }
+    if (s == "," && t < tb && OpensClause(keys[t])) {
+      // "…, with some Ukrainian troops …": the clause starts after the opener.
+      c.begin = In(keys[t], {"with", "while", "whereas", "although", "though", "but"}) ? t + 1 : t;
+      break;
+    }
+  }
+  for (uint32_t t = te; t < hi; ++t) {
+    std::string_view s = doc.Slice(doc.tokens[t].span);
+    if (s == ";" || doc.tokens[t].kind == TokenKind::kDash) {
+      c.end = t;
+      break;
+    }
+    if (s == "," && t + 1 < hi && OpensClause(keys[t + 1])) {
+      c.end = t;
+      break;
+    }
+  }
+  // Drop leading and trailing punctuation and a leading "that".
+  while (c.begin < c.end && (IsPunct(doc, c.begin) || keys[c.begin] == "that")) ++c.begin;
+  while (c.end > c.begin && IsPunct(doc, c.end - 1) && doc.Slice(doc.tokens[c.end - 1].span) != ")") --c.end;
+  if (c.begin >= c.end) return {tb, te};
+  return c;
+}
+
+uint32_t TokenAtOrAfter(const Document& doc, uint32_t offset) {
+  auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), offset,
+                             [](const Token& t, uint32_t o) { return t.span.begin < o; });
+  return static_cast<uint32_t>(it - doc.tokens.begin());
+}
+uint32_t TokenEndingBy(const Document& doc, uint32_t offset) {
+  auto it = std::upper_bound(doc.tokens.begin(), doc.tokens.end(), offset,
+                             [](uint32_t o, const Token& t) { return o < t.span.end; });
+  return static_cast<uint32_t>(it - doc.tokens.begin());
+}
+
+// The attribution whose content holds `span` most narrowly; -1 if none.
+int HoldingAttribution(const Document& doc, Span span, Span* part) {
+  int best = -1;
+  uint32_t best_size = UINT32_MAX;
+  for (const auto& a : doc.attributions) {
+    auto consider = [&](Span p) {
+      if (p.Contains(span) && p.size() < best_size) {
+        best = a.id;
+        best_size = p.size();
+        *part = p;
+      }
+    };
+    if (a.content_parts.empty()) {
+      consider(a.content.span);
+    } else {
+      for (Span p : a.content_parts) consider(p);
+    }
+  }
+  return best;
+}
+
+bool InsideSourceOrCue(const Document& doc, Span span) {
+  for (const auto& a : doc.attributions) {
+    if (a.source && a.source->span.Overlaps(span)) return true;
+    if (a.source_extent.Overlaps(span) && !a.content.span.Overlaps(span)) return true;
+    if (a.cue.span.Overlaps(span)) return true;
+  }
+  return false;
+}
+
+// Guesses a kind for a source the registry does not know.
+std::string GuessKind(std::string_view text, bool anonymous) {
+  std::string k = util::AsciiLower(text);
+  if (anonymous) return "anonymous";
+  for (std::string_view w : {"ministry", "command", "staff", "service", "forces", "military", "army", "authorities",
+                             "government", "police", "office", "agency", "intelligence", "council", "administration",
+                             "headquarters", "department", "enforcement", "committee", "institute", "group"}) {
+    if (k.find(w) != std::string::npos) return "organization";
+  }
+  for (std::string_view w : {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "governor",
+                             "minister", "commander", "president", "mayor", "head", "leader", "chief"}) {
+    if (k.find(w) != std::string::npos) return "official";
+  }
+  for (std::string_view w : {"newspaper", "outlet", "agency", "tv", "channel", "media", "news", "times", "post",
+                             "journal", "telegram"}) {
+    if (k.find(w) != std::string::npos) return "outlet";
+  }
+  // Two capitalised words: a person's name.
+  int caps = 0;
+  for (std::string_view w : util::Split(text, ' ')) {
+    if (!w.empty() && std::isupper(static_cast<unsigned char>(w[0]))) ++caps;
+  }
+  return caps >= 1 ? "person" : "unknown";
+}
+
+// The side a source text implies by a nationality word or a registry entry
+// ("Ukrainian authorities", "US intelligence officials", "the DPR leader").
+std::string SideOfText(const Document& doc, const Keys& keys, Span span) {
+  if (span.empty()) return "";
+  uint32_t b = TokenAtOrAfter(doc, span.begin), e = TokenEndingBy(doc, span.end);
+  if (e > doc.tokens.size()) e = static_cast<uint32_t>(doc.tokens.size());
+  for (const auto& h : FindActorWords(doc, keys, b, std::max(b, e))) {
+    if ((h.tags & kTagSide) && !(h.tags & kTagEnemy)) return h.side;
+  }
+  return "";
+}
+
+ClaimSource SourceOf(const Document& doc, const Keys& keys, const ChainLink& link) {
+  ClaimSource s;
+  s.text = link.text;
+  s.name = link.name.empty() ? link.text : link.name;
+  const Attribution* a = link.attribution >= 0 ? &doc.attributions[static_cast<size_t>(link.attribution)] : nullptr;
+  if (a) s.cue = a->cue.text;
+  const SourceEntry* entry = nullptr;
+  if (a && !a->source_registry.empty()) {
+    for (const auto& e : Sources()) {
+      if (e.id == a->source_registry) entry = &e;
+    }
+  }
+  if (!entry) entry = MatchSource(s.name);
+  if (!entry) entry = MatchSource(s.text);
+  if (entry) {
+    s.registry = entry->id;
+    s.name = entry->name;
+    s.kind = entry->kind;
+    s.side = entry->side == "-" ? "" : entry->side;
+    if (entry->side == "-") s.side = "";
+    return s;
+  }
+  s.kind = GuessKind(s.text, a && a->source_anonymous);
+  if (a && a->source) {
+    s.side = SideOfText(doc, keys, a->source_extent.empty() ? a->source->span : a->source_extent);
+  }
+  return s;
+}
+
+}  // namespace
+
+void ExtractClaims(Document* doc) {
+  doc->claims.clear();
+  if (doc->tokens.empty()) return;
+  const Document& d = *doc;
+  std::vector<Trigger> triggers = FindTriggers(d);
+  if (triggers.empty()) return;
+  const Keys keys = TokenKeys(d);
+  const auto& determiners = Determiners();
+
+  // The headline: the first paragraph when it repeats the title, or a first
+  // paragraph of one sentence without a full stop.
+  int headline_paragraph = -1;
+  if (!d.paragraphs.empty() && d.paragraphs.size() > 1) {
+    std::string_view first = util::Trim(d.Slice(d.paragraphs[0].span));
+    bool title = d.title && util::Trim(*d.title) == first;
+    bool short_line = d.paragraphs[0].sentence_end - d.paragraphs[0].sentence_begin == 1 && !first.empty() &&
+                      first.back() != '.' && first.size() < 300;
+    if (title || short_line) headline_paragraph = 0;
+  }
+
+  struct Draft {
+    Claim claim;
+    EventType type;
+    Clause clause;
+    uint32_t sentence = 0;
+    int attribution = -1;
+    bool has_actor_side = false;
+  };
+  std::vector<Draft> drafts;
+
+  for (const Trigger& tr : triggers) {
+    const Sentence& sent = d.sentences[tr.sentence];
+    uint32_t tb = tr.token_begin, te = tr.token_end;
+    if (InsideSourceOrCue(d, tr.span)) continue;
+    std::string_view prev = tb > sent.token_begin ? std::string_view(keys[tb - 1]) : std::string_view();
+    std::string_view next = te < sent.token_end ? std::string_view(keys[te]) : std::string_view();
+
+    // A form that is also a common noun or adjective counts only as a verb.
+    if (tr.verb_only && (prev.empty() || determiners.count(prev) || d.tokens[tb].capitalized)) continue;
+    // An event noun modifying another noun ("surrender requests") is not an event.
+    if (ModifiedNouns().count(next)) continue;
+
+    // The noun phrase before the trigger: back-references, background and directives.
+    bool skip = false;
+    {
+      bool verb_seen = false;
+      for (uint32_t t = tb, steps = 0; t > sent.token_begin && steps < 4; --t, ++steps) {
+        std::string_view k = keys[t - 1];
+        if (IsPunct(d, t - 1)) break;
+        if (Verbish().count(k)) {
+          verb_seen = true;
+          break;
+        }
+        if (k == "such" || k == "potential" || k == "possible" || k == "alleged" || k == "reported" ||
+            k == "purported" || k == "rumoured" || k == "rumored" || k == "claimed" || k == "supposed") {
+          // "the alleged surrender requests", "such defections": told before, not a new claim.
+          if (t - 1 == tb - 1 || steps < 3) {
+            skip = true;
+            break;
+          }
+        }
+        if (BackgroundPrepositions().count(k) && t - 1 >= sent.token_begin) {
+          // "following Ukraine's counter-offensive": background to the sentence.
+          skip = true;
+          break;
+        }
+        if ((k == "to" || k == "for") && t - 1 > sent.token_begin && DirectiveNouns().count(keys[t - 2])) {
+          skip = true;
+          break;
+        }
+      }
+      (void)verb_seen;
+    }
+    if (skip) continue;
+
+    // The attribution that holds the event, and the clause.
+    Span part;
+    int attr = HoldingAttribution(d, tr.span, &part);
+    uint32_t lo = sent.token_begin, hi = sent.token_end;
+    if (attr >= 0) {
+      lo = std::max(lo, TokenAtOrAfter(d, part.begin));
+      hi = std::min(hi, TokenEndingBy(d, part.end));
+      if (lo > tb) lo = sent.token_begin;
+      if (hi < te) hi = sent.token_end;
+    }
+    Clause clause = ClauseAround(d, keys, lo, hi, tb, te);
+
+    auto words = FindClaimWords(d, keys, clause.begin, clause.end);
+    bool generic = false;
+    for (const auto& w : words) generic |= (w.tags & kTagGeneric) != 0;
+    if (generic) continue;
+
+    auto actors = ActorPhrases(d, keys, clause.begin, clause.end);
+    bool has_number = false;
+    for (uint32_t t = clause.begin; t < clause.end; ++t) has_number |= d.tokens[t].kind == TokenKind::kNumber;
+    if (tr.weak && actors.empty() && !has_number) continue;
+
+    EventType type = tr.type;
+    if (tr.people_object) {
+      // "captured 30 soldiers" / "soldiers captured" -> prisoners; "captured the village" -> territory.
+      bool people = false;
+      for (const auto& a : actors) {
+        if (a.force && (a.end + 4 >= tb) && (a.begin <= te + 4)) people = true;
+      }
+      type = people ? EventType::kPrisoners : EventType::kTerritorialChange;
+    }
+
+    Draft dr;
+    dr.type = type;
+    dr.clause = clause;
+    dr.sentence = tr.sentence;
+    dr.attribution = attr;
+    Claim& c = dr.claim;
+    c.type = EventTypeName(type);
+    c.types = {c.type};
+    c.span = {d.tokens[clause.begin].span.begin, d.tokens[clause.end - 1].span.end};
+    c.text = std::string(d.Slice(c.span));
+    c.trigger = tr.span;
+    c.attribution = attr;
+    c.headline = headline_paragraph >= 0 && d.tokens[tb].paragraph == static_cast<uint32_t>(headline_paragraph);
+
+    // Sources.
+    if (attr >= 0) {
+      for (const ChainLink& link : ChainFor(d, attr)) c.chain.push_back(SourceOf(d, keys, link));
+      if (!c.chain.empty()) {
+        c.root = c.chain.back();
+        // An unknown source quoted by a sided one speaks for that side ("sources cited by TASS").
+        for (size_t i = 1; i < c.chain.size(); ++i) {
+          if (c.chain[i].side.empty() && c.chain[i].kind != "outlet" && c.chain[i].kind != "agency" &&
+              !c.chain[i - 1].side.empty() && (c.chain[i].kind == "anonymous" || c.chain[i].kind == "organization")) {
+            c.chain[i].side = c.chain[i - 1].side;
+          }
+        }
+        c.root = c.chain.back();
+      }
+    }
+    std::string source_side = c.root ? c.root->side : "";
+
+    // Polarity: a denying cue, or a negation shortly before the trigger in its clause.
+    if (attr >= 0 && CueMeaningOf(d.attributions[static_cast<size_t>(attr)].cue.text).deny) c.polarity = "denied";
+    bool hypothetical = attr >= 0 && CueMeaningOf(d.attributions[static_cast<size_t>(attr)].cue.text).call;
+    for (const auto& w : words) {
+      bool before = w.token_end <= tb;
+      uint32_t distance = before ? tb - w.token_end : 0;
+      if ((w.tags & kTagNegation) && before && distance <= 4) c.polarity = "denied";
+      if ((w.tags & kTagModal) && before && distance <= 6) hypothetical = true;
+      if ((w.tags & kTagConditional) && before) hypothetical = true;
+      if ((w.tags & kTagDirective) && before && distance <= 3) hypothetical = true;
+      if (w.tags & kTagHedge) {
+        std::string h(d.Slice({d.tokens[w.token_begin].span.begin, d.tokens[w.token_end - 1].span.end}));
+        std::string lower = util::AsciiLower(h);
+        if (std::find(c.hedges.begin(), c.hedges.end(), lower) == c.hedges.end()) c.hedges.push_back(lower);
+      }
+    }
+    // "… retreats are likely": a prediction after the event noun.
+    for (uint32_t t = te; t < std::min(clause.end, te + 3); ++t) {
+      if (PredicativeModals().count(keys[t])) hypothetical = true;
+    }
+    if (hypothetical) c.modality = "hypothetical";
+    // A hedge in the sentence outside the clause that covers it ("reportedly" before the subject).
+    for (const auto& w : FindClaimWords(d, keys, sent.token_begin, clause.begin)) {
+      if ((w.tags & kTagHedge) && !(w.tags & kTagHedgeNext)) {
+        std::string h = util::AsciiLower(d.Slice({d.tokens[w.token_begin].span.begin, d.tokens[w.token_end - 1].span.end}));
+        if (std::find(c.hedges.begin(), c.hedges.end(), h) == c.hedges.end()) c.hedges.push_back(h);
+      }
+    }
+    // A hedge on the attribution itself: "X alleged that …", passive "is said to".
+    if (attr >= 0) {
+      const Attribution& a = d.attributions[static_cast<size_t>(attr)];
+      std::string cue = util::AsciiLower(a.cue.text);
+      if (cue.find("alleg") != std::string::npos || cue.find("rumour") != std::string::npos ||
+          (!a.source && (cue.find("said") != std::string::npos || cue.find("report") != std::string::npos))) {
+        if (std::find(c.hedges.begin(), c.hedges.end(), cue) == c.hedges.end()) c.hedges.push_back(cue);
+      }
+    }
+    // "The claim could not be independently verified." right after the sentence.
+    if (tr.sentence + 1 < d.sentences.size()) {
+      const Sentence& ns = d.sentences[tr.sentence + 1];
+      if (ns.token_end > ns.token_begin + 1 &&
+          In(keys[ns.token_begin], {"the", "this", "these", "it", "that", "such", "those", "neither", "none"})) {
+        for (const auto& w : FindClaimWords(d, keys, ns.token_begin, ns.token_end)) {
+          if (w.tags & kTagHedgeNext) {
+            std::string h = util::AsciiLower(
+                d.Slice({d.tokens[w.token_begin].span.begin, d.tokens[w.token_end - 1].span.end}));
+            if (std::find(c.hedges.begin(), c.hedges.end(), h) == c.hedges.end()) c.hedges.push_back(h);
+          }
+        }
+      }
+    }
+
+    // Actor: a side word right before an event noun ("Russian retreats"), "of X"
+    // after it, else the nearest actor before it in the clause; a passive
+    // subject of a loss verb ("were pushed out") is the other side.
+    const ActorNp* chosen = nullptr;
+    bool passive = false;
+    for (uint32_t t = tb; t > clause.begin && t + 3 > tb; --t) {
+      if (In(keys[t - 1], {"been", "were", "was", "being", "be", "are", "is"})) passive = true;
+    }
+    for (const auto& a : actors) {
+      if (a.end == tb && !a.state) chosen = &a;
+    }
+    if (!chosen) {
+      for (const auto& a : actors) {
+        if (a.begin >= te && a.begin <= te + 2 && te < clause.end && In(keys[te], {"of", "by", "among"}) &&
+            a.begin == te + 1) {
+          chosen = &a;
+        }
+      }
+    }
+    bool object_actor = false;
+    if (!chosen && (type == EventType::kPrisoners || type == EventType::kCasualties) && !passive) {
+      // "killed 30 Ukrainian soldiers": the victims follow an active verb.
+      for (const auto& a : actors) {
+        if (a.begin >= te && a.begin <= te + 5 && a.force) {
+          chosen = &a;
+          object_actor = true;
+          break;
+        }
+      }
+    }
+    if (!chosen) {
+      for (const auto& a : actors) {
+        if (a.end <= tb) chosen = &a;  // the nearest before
+      }
+    }
+    if (!chosen) {
+      for (const auto& a : actors) {
+        if (a.begin >= te && !(a.begin > 0 && In(keys[a.begin - 1], {"to", "against", "from", "by", "with"}))) {
+          chosen = &a;
+          break;
+        }
+      }
+    }
+    std::string side;
+    if (chosen) {
+      ClaimActor actor;
+      actor.span = {d.tokens[chosen->begin].span.begin, d.tokens[chosen->end - 1].span.end};
+      actor.text = std::string(d.Slice(actor.span));
+      side = chosen->side;
+      if (chosen->enemy) side = Opposite(source_side);
+      if (side.empty() && chosen->force) {
+        // "around 300 troops": the side of the nearest sided force named before, in
+        // the sentence or the three before it.
+        uint32_t from = d.sentences[tr.sentence >= 3 ? tr.sentence - 3 : 0].token_begin;
+        for (const auto& a : ActorPhrases(d, keys, from, chosen->begin)) {
+          if (!a.side.empty() && a.force) side = a.side;
+        }
+      }
+      if (tr.patient && passive && !object_actor) side = Opposite(side);
+      actor.side = side;
+      c.actor = actor;
+      dr.has_actor_side = !side.empty();
+    }
+    if (side.empty() && !source_side.empty()) {
+      side = IsLossEvent(type) ? Opposite(source_side) : source_side;
+      if (c.actor) c.actor->side = side;
+    }
+    if (!c.actor && !side.empty()) c.actor = ClaimActor{"", {}, side};
+
+    drafts.push_back(std::move(dr));
+  }
+
+  // One claim per clause for related types.
+  std::vector<Draft> merged;
+  for (auto& dr : drafts) {
+    bool joined = false;
+    for (auto& m : merged) {
+      if (m.sentence == dr.sentence && m.attribution == dr.attribution && m.clause.begin == dr.clause.begin &&
+          m.clause.end == dr.clause.end && Related(m.type, dr.type)) {
+        if (std::find(m.claim.types.begin(), m.claim.types.end(), dr.claim.type) == m.claim.types.end()) {
+          m.claim.types.push_back(dr.claim.type);
+        }
+        if (!m.claim.actor && dr.claim.actor) m.claim.actor = dr.claim.actor;
+        joined = true;
+        break;
+      }
+    }
+    if (!joined) merged.push_back(std::move(dr));
+  }
+
+  // The headline summarises the body: its claims count once, when the body says the same.
+  std::vector<Claim> out;
+  for (auto& m : merged) {
+    if (m.claim.headline) {
+      bool in_body = false;
+      for (const auto& o : merged) {
+        if (!o.claim.headline && o.claim.type == m.claim.type) in_body = true;
+      }
+      if (in_body) continue;
+    }
+    out.push_back(std::move(m.claim));
+  }
+  for (size_t i = 0; i < out.size(); ++i) out[i].id = d.doc_id + "#" + std::to_string(i);
+  doc->claims = std::move(out);
+}
+
+}  // namespace claimtrace::extract
