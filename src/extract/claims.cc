@@ -81,7 +81,8 @@ const std::unordered_set<std::string_view>& Determiners() {
 const std::unordered_set<std::string_view>& BackgroundPrepositions() {
   static const std::unordered_set<std::string_view> s = {
       "following", "after", "amid", "amidst", "during", "since", "before", "despite", "toward", "towards",
-      "against", "for", "about", "over", "ahead", "behind", "throughout", "like", "than"};
+      "against", "for", "about", "over", "ahead", "behind", "throughout", "like", "than", "by", "followed",
+      "preceded", "wake", "response", "retaliation", "run-up", "aftermath"};
   return s;
 }
 
@@ -271,7 +272,27 @@ int HoldingAttribution(const Document& doc, Span span, Span* part) {
       for (Span p : a.content_parts) consider(p);
     }
   }
+  if (best >= 0) return best;
+  // "This development was first announced by X": X is the source of the event
+  // the anaphoric content refers back to.
+  for (const auto& a : doc.attributions) {
+    if (a.antecedent && a.antecedent->span.Contains(span) && a.antecedent->span.size() < best_size) {
+      best = a.id;
+      best_size = a.antecedent->span.size();
+      *part = a.antecedent->span;
+    }
+  }
   return best;
+}
+
+// Sources that are themselves hedges, not speakers: "initial accounts suggest",
+// "reports say".
+bool VagueSource(std::string_view text) {
+  std::string k = util::AsciiLower(text);
+  size_t sp = k.rfind(' ');
+  std::string head = sp == std::string::npos ? k : k.substr(sp + 1);
+  return In(head, {"reports", "report", "accounts", "account", "rumours", "rumors", "rumour", "rumor", "claims",
+                   "footage", "videos", "images", "posts", "speculation", "evidence"});
 }
 
 bool InsideSourceOrCue(const Document& doc, Span span) {
@@ -281,6 +302,13 @@ bool InsideSourceOrCue(const Document& doc, Span span) {
     if (a.cue.span.Overlaps(span)) return true;
   }
   return false;
+}
+
+bool AllUpper(std::string_view s) {
+  for (char ch : s) {
+    if (std::islower(static_cast<unsigned char>(ch))) return false;
+  }
+  return true;
 }
 
 // Guesses a kind for a source the registry does not know.
@@ -336,10 +364,20 @@ ClaimSource SourceOf(const Document& doc, const Keys& keys, const ChainLink& lin
   if (!entry) entry = MatchSource(s.text);
   if (entry) {
     s.registry = entry->id;
-    s.name = entry->name;
-    s.kind = entry->kind;
     s.side = entry->side == "-" ? "" : entry->side;
-    if (entry->side == "-") s.side = "";
+    // A person the registry lists under the body they speak for ("Pushilin" ->
+    // DPR) keeps their own name; outlets and bodies take the registry's name.
+    if (!entry->IsOutlet() && GuessKind(s.name, false) == "person" && s.name.find(' ') != std::string::npos &&
+        util::AsciiLower(s.name) != util::AsciiLower(entry->name)) {
+      s.kind = "person";
+    } else if (!entry->IsOutlet() && GuessKind(s.name, false) == "person" && MatchSource(s.name) == entry &&
+               s.name.size() > 3 && !AllUpper(s.name) && util::AsciiLower(s.name) != util::AsciiLower(entry->name) &&
+               entry->name.find(s.name) == std::string::npos) {
+      s.kind = "person";
+    } else {
+      s.name = entry->name;
+      s.kind = entry->kind;
+    }
     return s;
   }
   s.kind = GuessKind(s.text, a && a->source_anonymous);
@@ -347,6 +385,49 @@ ClaimSource SourceOf(const Document& doc, const Keys& keys, const ChainLink& lin
     s.side = SideOfText(doc, keys, a->source_extent.empty() ? a->source->span : a->source_extent);
   }
   return s;
+}
+
+std::vector<std::string> eval_tokens(std::string_view text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char ch : text) {
+    if (std::isalnum(static_cast<unsigned char>(ch)) || (static_cast<unsigned char>(ch) & 0x80)) {
+      cur += util::AsciiLowerChar(ch);
+    } else if (!cur.empty()) {
+      out.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+// Share of the words of `a` found in `b`.
+double Overlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty()) return 0;
+  std::unordered_set<std::string> have(b.begin(), b.end());
+  size_t hit = 0;
+  for (const auto& w : a) hit += have.count(w);
+  return static_cast<double>(hit) / a.size();
+}
+
+bool InSource(const Document& doc, uint32_t token) {
+  Span s = doc.tokens[token].span;
+  for (const auto& a : doc.attributions) {
+    if (a.source && (a.source->span.Overlaps(s) || a.source_extent.Overlaps(s))) return true;
+  }
+  return false;
+}
+
+// The side of the nearest sided force named in tokens [from, to), leaving out
+// sources ("the ZSU said"): they speak about the event, they are not in it.
+std::string SideBefore(const Document& doc, const Keys& keys, uint32_t from, uint32_t to) {
+  std::string side;
+  if (from >= to) return side;
+  for (const auto& a : ActorPhrases(doc, keys, from, to)) {
+    if (!a.side.empty() && a.force && !InSource(doc, a.begin)) side = a.side;
+  }
+  return side;
 }
 
 }  // namespace
@@ -363,12 +444,18 @@ void ExtractClaims(Document* doc) {
   // The headline: the first paragraph when it repeats the title, or a first
   // paragraph of one sentence without a full stop.
   int headline_paragraph = -1;
-  if (!d.paragraphs.empty() && d.paragraphs.size() > 1) {
-    std::string_view first = util::Trim(d.Slice(d.paragraphs[0].span));
-    bool title = d.title && util::Trim(*d.title) == first;
-    bool short_line = d.paragraphs[0].sentence_end - d.paragraphs[0].sentence_begin == 1 && !first.empty() &&
-                      first.back() != '.' && first.size() < 300;
-    if (title || short_line) headline_paragraph = 0;
+  if (d.paragraphs.size() > 1) {
+    for (size_t p = 0; p < std::min<size_t>(3, d.paragraphs.size() - 1); ++p) {
+      std::string_view text = util::Trim(d.Slice(d.paragraphs[p].span));
+      if (d.title && util::Trim(*d.title) == text) headline_paragraph = static_cast<int>(p);
+    }
+    if (headline_paragraph < 0) {
+      std::string_view first = util::Trim(d.Slice(d.paragraphs[0].span));
+      if (d.paragraphs[0].sentence_end - d.paragraphs[0].sentence_begin == 1 && !first.empty() &&
+          first.back() != '.' && first.size() < 300 && first.find(' ') != std::string_view::npos) {
+        headline_paragraph = 0;
+      }
+    }
   }
 
   struct Draft {
@@ -395,24 +482,35 @@ void ExtractClaims(Document* doc) {
 
     // The noun phrase before the trigger: back-references, background and directives.
     bool skip = false;
+    // An event noun: after an article or possessive, directly or over one adjective.
+    auto det_like = [&](uint32_t t) {
+      std::string_view k = keys[t];
+      return In(k, {"a", "an", "the", "this", "these", "those", "such", "any", "no", "his", "her", "its", "their",
+                    "our", "my", "your"}) ||
+             (k.size() > 2 && k.substr(k.size() - 2) == "'s");
+    };
+    bool nominal = (tb > sent.token_begin && det_like(tb - 1)) ||
+                   (tb > sent.token_begin + 1 && det_like(tb - 2) && !Verbish().count(keys[tb - 1]) &&
+                    !IsPunct(d, tb - 1));
     {
-      bool verb_seen = false;
-      for (uint32_t t = tb, steps = 0; t > sent.token_begin && steps < 4; --t, ++steps) {
+      for (uint32_t t = tb, steps = 0; t > sent.token_begin && steps < 8; --t, ++steps) {
         std::string_view k = keys[t - 1];
         if (IsPunct(d, t - 1)) break;
-        if (Verbish().count(k)) {
-          verb_seen = true;
+        // "in the run-up to …", "in response to …"
+        if (k == "to" && t - 1 > sent.token_begin && BackgroundPrepositions().count(keys[t - 2])) {
+          skip = true;
           break;
         }
+        if (Verbish().count(k)) break;
         if (k == "such" || k == "potential" || k == "possible" || k == "alleged" || k == "reported" ||
-            k == "purported" || k == "rumoured" || k == "rumored" || k == "claimed" || k == "supposed") {
-          // "the alleged surrender requests", "such defections": told before, not a new claim.
-          if (t - 1 == tb - 1 || steps < 3) {
-            skip = true;
-            break;
-          }
+            k == "purported" || k == "rumoured" || k == "rumored" || k == "claimed" || k == "supposed" ||
+            (t - 1 + 1 == tb && In(k, {"this", "these", "that", "those"}))) {
+          // "the alleged surrender requests", "such defections", "this recruitment":
+          // an event told before, not a new claim.
+          skip = true;
+          break;
         }
-        if (BackgroundPrepositions().count(k) && t - 1 >= sent.token_begin) {
+        if (BackgroundPrepositions().count(k)) {
           // "following Ukraine's counter-offensive": background to the sentence.
           skip = true;
           break;
@@ -422,21 +520,49 @@ void ExtractClaims(Document* doc) {
           break;
         }
       }
-      (void)verb_seen;
+      // "no orders have been issued to abandon …", "conditions for the troops to surrender":
+      // an infinitive under a directive noun is only talked about.
+      if (!skip && prev == "to") {
+        for (uint32_t t = tb - 1, steps = 0; t > sent.token_begin && steps < 16; --t, ++steps) {
+          std::string_view p = d.Slice(d.tokens[t - 1].span);
+          if (p == "," || p == ";" || p == ":" || p == ".") break;
+          if (DirectiveNouns().count(keys[t - 1]) || keys[t - 1] == "conditions") {
+            skip = true;
+            break;
+          }
+        }
+      }
     }
     if (skip) continue;
 
-    // The attribution that holds the event, and the clause.
+    // The attribution that holds the event, and the clause. Passive hearsay
+    // ("were reported to have surrendered") has no source: its subject is in
+    // the sentence, outside the content.
     Span part;
     int attr = HoldingAttribution(d, tr.span, &part);
+    const Attribution* held = attr >= 0 ? &d.attributions[static_cast<size_t>(attr)] : nullptr;
     uint32_t lo = sent.token_begin, hi = sent.token_end;
-    if (attr >= 0) {
+    if (held && held->source) {
       lo = std::max(lo, TokenAtOrAfter(d, part.begin));
       hi = std::min(hi, TokenEndingBy(d, part.end));
       if (lo > tb) lo = sent.token_begin;
       if (hi < te) hi = sent.token_end;
     }
     Clause clause = ClauseAround(d, keys, lo, hi, tb, te);
+    bool infinitive = held && held->source && lo < hi && keys[lo] == "to" && lo + 3 >= tb;
+
+    // An event noun that another event verb follows in its clause is that
+    // event's cause ("Ukraine's counter-offensive pushed Russian forces back").
+    if (nominal) {
+      bool cause = false;
+      for (const Trigger& other : triggers) {
+        if (other.token_begin >= te && other.token_end <= clause.end && other.sentence == tr.sentence &&
+            !det_like(other.token_begin - 1) && !other.weak) {
+          cause = true;
+        }
+      }
+      if (cause) continue;
+    }
 
     auto words = FindClaimWords(d, keys, clause.begin, clause.end);
     bool generic = false;
@@ -444,9 +570,11 @@ void ExtractClaims(Document* doc) {
     if (generic) continue;
 
     auto actors = ActorPhrases(d, keys, clause.begin, clause.end);
-    bool has_number = false;
+    // A weak trigger ("fled", "died", "hit") needs people or forces in its clause, or a count.
+    bool has_number = false, has_force = false;
     for (uint32_t t = clause.begin; t < clause.end; ++t) has_number |= d.tokens[t].kind == TokenKind::kNumber;
-    if (tr.weak && actors.empty() && !has_number) continue;
+    for (const auto& a : actors) has_force |= a.force;
+    if (tr.weak && !has_force && !has_number) continue;
 
     EventType type = tr.type;
     if (tr.people_object) {
@@ -466,7 +594,16 @@ void ExtractClaims(Document* doc) {
     Claim& c = dr.claim;
     c.type = EventTypeName(type);
     c.types = {c.type};
-    c.span = {d.tokens[clause.begin].span.begin, d.tokens[clause.end - 1].span.end};
+    // The text: the clause, with the source and cue before it in the same
+    // sentence ("Ukrainian authorities have denied any mass surrenders").
+    uint32_t text_begin = clause.begin;
+    if (held && held->source) {
+      uint32_t sb = std::min(held->source_extent.empty() ? held->source->span.begin : held->source_extent.begin,
+                             held->cue.span.begin);
+      uint32_t st = TokenAtOrAfter(d, sb);
+      if (st >= sent.token_begin && st < text_begin) text_begin = st;
+    }
+    c.span = {d.tokens[text_begin].span.begin, d.tokens[clause.end - 1].span.end};
     c.text = std::string(d.Slice(c.span));
     c.trigger = tr.span;
     c.attribution = attr;
@@ -474,7 +611,14 @@ void ExtractClaims(Document* doc) {
 
     // Sources.
     if (attr >= 0) {
-      for (const ChainLink& link : ChainFor(d, attr)) c.chain.push_back(SourceOf(d, keys, link));
+      for (const ChainLink& link : ChainFor(d, attr)) {
+        if (VagueSource(link.text)) {
+          std::string h = util::AsciiLower(link.text);
+          if (std::find(c.hedges.begin(), c.hedges.end(), h) == c.hedges.end()) c.hedges.push_back(h);
+          continue;
+        }
+        c.chain.push_back(SourceOf(d, keys, link));
+      }
       if (!c.chain.empty()) {
         c.root = c.chain.back();
         // An unknown source quoted by a sided one speaks for that side ("sources cited by TASS").
@@ -495,7 +639,7 @@ void ExtractClaims(Document* doc) {
     for (const auto& w : words) {
       bool before = w.token_end <= tb;
       uint32_t distance = before ? tb - w.token_end : 0;
-      if ((w.tags & kTagNegation) && before && distance <= 4) c.polarity = "denied";
+      if ((w.tags & kTagNegation) && !(w.tags & kTagFocus) && before && distance <= 4) c.polarity = "denied";
       if ((w.tags & kTagModal) && before && distance <= 6) hypothetical = true;
       if ((w.tags & kTagConditional) && before) hypothetical = true;
       if ((w.tags & kTagDirective) && before && distance <= 3) hypothetical = true;
@@ -529,8 +673,13 @@ void ExtractClaims(Document* doc) {
     // "The claim could not be independently verified." right after the sentence.
     if (tr.sentence + 1 < d.sentences.size()) {
       const Sentence& ns = d.sentences[tr.sentence + 1];
-      if (ns.token_end > ns.token_begin + 1 &&
-          In(keys[ns.token_begin], {"the", "this", "these", "it", "that", "such", "those", "neither", "none"})) {
+      bool anaphoric = In(keys[ns.token_begin], {"this", "these", "it", "that", "such", "those", "neither", "none"});
+      if (keys[ns.token_begin] == "the" && ns.token_begin + 1 < ns.token_end) {
+        anaphoric = In(keys[ns.token_begin + 1], {"claim", "claims", "report", "reports", "information", "footage",
+                                                  "video", "videos", "account", "accounts", "statement", "statements",
+                                                  "allegation", "allegations", "figure", "figures", "images"});
+      }
+      if (ns.token_end > ns.token_begin + 1 && anaphoric) {
         for (const auto& w : FindClaimWords(d, keys, ns.token_begin, ns.token_end)) {
           if (w.tags & kTagHedgeNext) {
             std::string h = util::AsciiLower(
@@ -551,6 +700,15 @@ void ExtractClaims(Document* doc) {
     }
     for (const auto& a : actors) {
       if (a.end == tb && !a.state) chosen = &a;
+    }
+    std::string adjective_side;  // "Russian retreats", "Ukraine's advances"
+    if (!chosen && tb > clause.begin) {
+      for (const auto& h : FindActorWords(d, keys, tb > clause.begin + 2 ? tb - 2 : clause.begin, tb)) {
+        if ((h.tags & kTagActorAdj) && (h.token_end == tb || (h.token_end + 1 == tb && !IsPunct(d, tb - 1)) ||
+                                        d.tokens[tb - 1].kind == TokenKind::kQuote)) {
+          adjective_side = h.side;
+        }
+      }
     }
     if (!chosen) {
       for (const auto& a : actors) {
@@ -576,15 +734,32 @@ void ExtractClaims(Document* doc) {
         if (a.end <= tb) chosen = &a;  // the nearest before
       }
     }
-    if (!chosen) {
+    if (!chosen && IsLossEvent(type)) {
+      // A loss with its subject after it ("… were taken prisoner, 30 Ukrainian soldiers"),
+      // never the other party of a preposition ("surrendered to Russian forces", "in Ukraine").
       for (const auto& a : actors) {
-        if (a.begin >= te && !(a.begin > 0 && In(keys[a.begin - 1], {"to", "against", "from", "by", "with"}))) {
+        if (a.begin >= te && a.force &&
+            !(a.begin > 0 && In(keys[a.begin - 1], {"to", "against", "from", "by", "with", "in", "on", "into", "at",
+                                                      "for", "toward", "towards"}))) {
           chosen = &a;
           break;
         }
       }
     }
     std::string side;
+    if (!chosen && !adjective_side.empty()) {
+      side = adjective_side;
+      c.actor = ClaimActor{"", {}, side};
+    }
+    if (!chosen && side.empty() && infinitive && held->source) {
+      // "Russian forces have claimed to be making progress": the source is the subject.
+      ClaimActor actor;
+      actor.span = held->source->span;
+      actor.text = held->source->text;
+      actor.side = source_side;
+      c.actor = actor;
+      side = source_side;
+    }
     if (chosen) {
       ClaimActor actor;
       actor.span = {d.tokens[chosen->begin].span.begin, d.tokens[chosen->end - 1].span.end};
@@ -595,17 +770,22 @@ void ExtractClaims(Document* doc) {
         // "around 300 troops": the side of the nearest sided force named before, in
         // the sentence or the three before it.
         uint32_t from = d.sentences[tr.sentence >= 3 ? tr.sentence - 3 : 0].token_begin;
-        for (const auto& a : ActorPhrases(d, keys, from, chosen->begin)) {
-          if (!a.side.empty() && a.force) side = a.side;
-        }
+        side = SideBefore(d, keys, from, chosen->begin);
       }
       if (tr.patient && passive && !object_actor) side = Opposite(side);
       actor.side = side;
       c.actor = actor;
       dr.has_actor_side = !side.empty();
     }
+    if (side.empty() && !c.actor && clause.begin > sent.token_begin) {
+      // "… pushed Russian forces back, with Moscow describing the retreat": an event
+      // noun with no actor of its own refers to forces named earlier in the sentence.
+      side = SideBefore(d, keys, sent.token_begin, clause.begin);
+      if (!side.empty()) c.actor = ClaimActor{"", {}, side};
+    }
     if (side.empty() && !source_side.empty()) {
-      side = IsLossEvent(type) ? Opposite(source_side) : source_side;
+      // A side reports its gains and the other's losses, and denies losses of its own.
+      side = IsLossEvent(type) && c.polarity != "denied" ? Opposite(source_side) : source_side;
       if (c.actor) c.actor->side = side;
     }
     if (!c.actor && !side.empty()) c.actor = ClaimActor{"", {}, side};
@@ -629,6 +809,26 @@ void ExtractClaims(Document* doc) {
       }
     }
     if (!joined) merged.push_back(std::move(dr));
+  }
+
+  // A lede that repeats the standfirst in other words: the same event, type and
+  // side, in the article's voice, within two sentences, mostly the same words.
+  {
+    std::vector<Draft> kept;
+    for (auto& m : merged) {
+      bool repeat = false;
+      for (const auto& k : kept) {
+        if (k.claim.headline || m.claim.headline) continue;
+        if (k.claim.type != m.claim.type || k.claim.root || m.claim.root || m.sentence > k.sentence + 2) continue;
+        std::string ks = k.claim.actor ? k.claim.actor->side : "", ms = m.claim.actor ? m.claim.actor->side : "";
+        if (ks != ms) continue;
+        if (util::AsciiLower(d.Slice(k.claim.trigger)) != util::AsciiLower(d.Slice(m.claim.trigger))) continue;
+        auto kt = eval_tokens(k.claim.text), mt = eval_tokens(m.claim.text);
+        if (std::max(Overlap(kt, mt), Overlap(mt, kt)) >= 0.5) repeat = true;
+      }
+      if (!repeat) kept.push_back(std::move(m));
+    }
+    merged = std::move(kept);
   }
 
   // The headline summarises the body: its claims count once, when the body says the same.
