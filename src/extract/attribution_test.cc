@@ -433,13 +433,13 @@ TEST(SeedChains, EveryGoldChainComesOutOfTheSeeds) {
       size_t li = 0;
       bool all = true;
       for (const auto& gname : chain) {
-        const std::string& g = gname;
+        const std::string& gn = gname;
         bool ok = false;
         for (; li < links.size() && !ok; ++li) {
-          ok = NameMatches(links[li].text, g) || NameMatches(links[li].name, g) ||
-               (!links[li].registry.empty() && NameMatches(links[li].registry, g));
+          ok = NameMatches(links[li].text, gn) || NameMatches(links[li].name, gn) ||
+               (!links[li].registry.empty() && NameMatches(links[li].registry, gn));
           if (!ok) {
-            for (const auto& w : Words(g)) {
+            for (const auto& w : Words(gn)) {
               if (w.size() > 3 && (NameMatches(links[li].text, w))) ok = true;
             }
           }

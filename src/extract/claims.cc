@@ -127,6 +127,7 @@ struct ActorNp {
   bool enemy = false;
   bool state = false;
   bool force = false;           // has a force noun
+  bool civilian = false;        // civilians, not forces
 };
 
 // Groups actor words into noun phrases: an optional count or quantifier, side
@@ -163,6 +164,8 @@ std::vector<ActorNp> ActorPhrases(const Document& doc, const Keys& keys, uint32_
       np.side = h.side;
       np.state = (h.tags & kTagState) != 0;
       np.force = !np.state;
+    } else if (h.tags & kTagCivilian) {
+      np.civilian = true;
     } else if (h.tags & kTagForce) {
       np.force = true;
       size_t k = i;
@@ -489,9 +492,17 @@ void ExtractClaims(Document* doc) {
                     "our", "my", "your"}) ||
              (k.size() > 2 && k.substr(k.size() - 2) == "'s");
     };
+    auto is_trigger_token = [&](uint32_t t) {
+      for (const Trigger& o : triggers) {
+        if (o.token_begin <= t && t < o.token_end) return true;
+      }
+      return false;
+    };
+    std::string_view first_word = keys[tb];
+    bool past_form = first_word.size() > 3 && first_word.substr(first_word.size() - 2) == "ed";
     bool nominal = (tb > sent.token_begin && det_like(tb - 1)) ||
                    (tb > sent.token_begin + 1 && det_like(tb - 2) && !Verbish().count(keys[tb - 1]) &&
-                    !IsPunct(d, tb - 1));
+                    !IsPunct(d, tb - 1) && !is_trigger_token(tb - 1) && !past_form);
     {
       for (uint32_t t = tb, steps = 0; t > sent.token_begin && steps < 8; --t, ++steps) {
         std::string_view k = keys[t - 1];
@@ -573,17 +584,24 @@ void ExtractClaims(Document* doc) {
     // A weak trigger ("fled", "died", "hit") needs people or forces in its clause, or a count.
     bool has_number = false, has_force = false;
     for (uint32_t t = clause.begin; t < clause.end; ++t) has_number |= d.tokens[t].kind == TokenKind::kNumber;
-    for (const auto& a : actors) has_force |= a.force;
+    bool civilian_ok = tr.type == EventType::kCasualties || tr.type == EventType::kAttack;
+    for (const auto& a : actors) has_force |= a.force || (a.civilian && civilian_ok);
     if (tr.weak && !has_force && !has_number) continue;
 
     EventType type = tr.type;
     if (tr.people_object) {
-      // "captured 30 soldiers" / "soldiers captured" -> prisoners; "captured the village" -> territory.
-      bool people = false;
+      // "captured 30 soldiers" / "soldiers (were) captured" -> prisoners;
+      // "captured the village", "captured Bakhmut" -> territory.
+      bool people_after = false, people_before = false;
       for (const auto& a : actors) {
-        if (a.force && (a.end + 4 >= tb) && (a.begin <= te + 4)) people = true;
+        if ((a.force || a.civilian) && a.begin >= te && a.begin <= te + 4) people_after = true;
+        if ((a.force || a.civilian) && a.end <= tb && a.end + 2 >= tb) people_before = true;
       }
-      type = people ? EventType::kPrisoners : EventType::kTerritorialChange;
+      bool place_after = te < clause.end && (d.tokens[te].capitalized || In(keys[te], {"the", "a", "an", "two", "three", "several", "control"}));
+      type = people_after ? EventType::kPrisoners
+             : place_after ? EventType::kTerritorialChange
+             : people_before ? EventType::kPrisoners
+                             : EventType::kTerritorialChange;
     }
 
     Draft dr;
@@ -698,8 +716,20 @@ void ExtractClaims(Document* doc) {
     for (uint32_t t = tb; t > clause.begin && t + 3 > tb; --t) {
       if (In(keys[t - 1], {"been", "were", "was", "being", "be", "are", "is"})) passive = true;
     }
+    bool object_actor = false;
+    if ((type == EventType::kPrisoners || type == EventType::kCasualties) && !passive && !nominal) {
+      // "killed 30 Ukrainian soldiers", "captured 20 Russian soldiers": the victims
+      // follow an active verb.
+      for (const auto& a : actors) {
+        if (a.begin >= te && a.begin <= te + 5 && (a.force || a.civilian)) {
+          chosen = &a;
+          object_actor = true;
+          break;
+        }
+      }
+    }
     for (const auto& a : actors) {
-      if (a.end == tb && !a.state) chosen = &a;
+      if (!chosen && nominal && a.end == tb && !a.state) chosen = &a;
     }
     std::string adjective_side;  // "Russian retreats", "Ukraine's advances"
     if (!chosen && tb > clause.begin) {
@@ -715,17 +745,6 @@ void ExtractClaims(Document* doc) {
         if (a.begin >= te && a.begin <= te + 2 && te < clause.end && In(keys[te], {"of", "by", "among"}) &&
             a.begin == te + 1) {
           chosen = &a;
-        }
-      }
-    }
-    bool object_actor = false;
-    if (!chosen && (type == EventType::kPrisoners || type == EventType::kCasualties) && !passive) {
-      // "killed 30 Ukrainian soldiers": the victims follow an active verb.
-      for (const auto& a : actors) {
-        if (a.begin >= te && a.begin <= te + 5 && a.force) {
-          chosen = &a;
-          object_actor = true;
-          break;
         }
       }
     }
@@ -798,8 +817,11 @@ void ExtractClaims(Document* doc) {
   for (auto& dr : drafts) {
     bool joined = false;
     for (auto& m : merged) {
-      if (m.sentence == dr.sentence && m.attribution == dr.attribution && m.clause.begin == dr.clause.begin &&
-          m.clause.end == dr.clause.end && Related(m.type, dr.type)) {
+      std::string ms = m.claim.actor ? m.claim.actor->side : "", ds = dr.claim.actor ? dr.claim.actor->side : "";
+      bool same_clause = m.clause.begin == dr.clause.begin && m.clause.end == dr.clause.end;
+      if (m.sentence == dr.sentence && m.attribution == dr.attribution && Related(m.type, dr.type) &&
+          (same_clause || m.type == dr.type || ms.empty() || ds.empty() || ms == ds) &&
+          m.claim.polarity == dr.claim.polarity && m.claim.modality == dr.claim.modality) {
         if (std::find(m.claim.types.begin(), m.claim.types.end(), dr.claim.type) == m.claim.types.end()) {
           m.claim.types.push_back(dr.claim.type);
         }

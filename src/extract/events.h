@@ -69,7 +69,8 @@ enum WordTag : uint32_t {
   kTagEnemy = 1u << 11,
   kTagState = 1u << 12,
   kTagSide = 1u << 13,  // `side` is set
-  kTagFocus = 1u << 14,  // "not only": blocks a negation reading
+  kTagFocus = 1u << 14,
+  kTagCivilian = 1u << 15,  // civilians: people, not forces  // "not only": blocks a negation reading
 };
 
 struct WordHit {
