@@ -7,6 +7,7 @@
 #include "clean/clean.h"
 #include "extract/attribution.h"
 #include "extract/claims.h"
+#include "extract/sources.h"
 #include "segment/segment.h"
 
 namespace claimtrace {
@@ -36,13 +37,17 @@ void Pipeline::Process(Document* doc) const {
     doc->quotes.clear();
     doc->attributions.clear();
     doc->claims.clear();
+    doc->flags.clear();
   };
   try {
     Status s = clean::Clean(doc, options_.drop_chrome);
     if (!s.ok()) return fail(s.ToString());
     segment::Segment(doc);
     if (options_.extract_attributions) extract::ExtractAttributions(doc);
-    if (options_.extract_attributions && options_.extract_claims) extract::ExtractClaims(doc);
+    if (options_.extract_attributions && options_.extract_claims) {
+      extract::ExtractClaims(doc);
+      extract::FlagGarbledExpansions(doc);
+    }
   } catch (const std::bad_alloc&) {
     fail("too large: out of memory while processing");
   } catch (const std::exception& e) {

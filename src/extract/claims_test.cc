@@ -235,3 +235,21 @@ TEST(SeedGold, ClaimScoreOnTheSeeds) {
 
 }  // namespace
 }  // namespace claimtrace::extract
+
+namespace claimtrace::extract {
+namespace {
+
+TEST(Flags, GarbledExpansionOfARegistryAcronym) {
+  // An invented mis-expansion whose initials spell SBU (the Security Service of Ukraine).
+  Document bad = Extract("Officers of the Special Border Unit (SBU) said the convoy turned back.");
+  ASSERT_EQ(bad.flags.size(), 1u);
+  EXPECT_EQ(bad.flags[0].kind, "garbled_expansion");
+  EXPECT_EQ(bad.Slice(bad.flags[0].span), "Special Border Unit (SBU)");
+  // The right expansion, a variant sharing a word, and a dateline are no flags.
+  EXPECT_TRUE(Extract("The Security Service of Ukraine (SBU) said the convoy turned back.").flags.empty());
+  EXPECT_TRUE(Extract("The Ukrainian Armed Forces (AFU) said the convoy turned back.").flags.empty());
+  EXPECT_TRUE(Extract("KYIV, Ukraine (CNN) The convoy turned back.").flags.empty());
+}
+
+}  // namespace
+}  // namespace claimtrace::extract

@@ -2,6 +2,8 @@
 // and a document has a few dozen of them.
 #include "extract/sources.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <unordered_map>
@@ -90,6 +92,166 @@ const SourceEntry* MatchSource(std::string_view text) {
   const SourceEntry* e = MatchSourceUncached(text);
   cache.emplace(std::string(text), e);
   return e;
+}
+
+namespace {
+
+bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
+
+// Content words, lower-cased, with a few English endings folded ("Ukrainian" ~ "Ukraine").
+std::vector<std::string> ContentWords(std::string_view text) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (cur.empty()) return;
+    if (cur != "of" && cur != "the" && cur != "and" && cur != "for" && cur != "s") {
+      for (std::string_view suffix : {"ian", "ine", "an", "s"}) {
+        if (cur.size() > suffix.size() + 3 && cur.compare(cur.size() - suffix.size(), suffix.size(), suffix) == 0) {
+          cur.resize(cur.size() - suffix.size());
+          break;
+        }
+      }
+      out.push_back(cur);
+    }
+    cur.clear();
+  };
+  for (char c : text) {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      cur += util::AsciiLowerChar(c);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+bool SharesWord(const SourceEntry& e, std::string_view expansion) {
+  auto words = ContentWords(expansion);
+  auto check = [&](std::string_view alias) {
+    for (const auto& w : ContentWords(alias)) {
+      if (std::find(words.begin(), words.end(), w) != words.end()) return true;
+    }
+    return false;
+  };
+  if (check(e.name)) return true;
+  for (const auto& a : e.aliases) {
+    if (a.find(' ') != std::string::npos && check(a)) return true;
+  }
+  return false;
+}
+
+// The run of capitalised words (with "of", "the", "and" inside) that ends at `end`.
+size_t CapitalisedRunStart(std::string_view text, size_t end) {
+  size_t b = end;
+  size_t words = 0;
+  while (b > 0 && words < 8) {
+    size_t e = b;
+    while (e > 0 && text[e - 1] == ' ') --e;
+    size_t s = e;
+    while (s > 0 && (std::isalpha(static_cast<unsigned char>(text[s - 1])) || text[s - 1] == '-' ||
+                     text[s - 1] == '\'' || (static_cast<unsigned char>(text[s - 1]) & 0x80))) {
+      --s;
+    }
+    if (s == e) break;
+    std::string_view w = text.substr(s, e - s);
+    bool cap = IsUpperAscii(w[0]) || (static_cast<unsigned char>(w[0]) & 0x80);
+    bool joiner = w == "of" || w == "the" || w == "and";
+    if (!cap && !joiner) break;
+    b = s;
+    ++words;
+  }
+  // Don't start on a joiner.
+  while (b < end) {
+    size_t sp = text.find(' ', b);
+    if (sp == std::string_view::npos || sp >= end) break;
+    std::string_view w = text.substr(b, sp - b);
+    if (w == "of" || w == "the" || w == "and" || w == "The") {
+      b = sp + 1;
+    } else {
+      break;
+    }
+  }
+  return b;
+}
+
+// An expansion spells its acronym: the initials of its words hold the
+// acronym's letters in order ("Zenitnaya Samokhodnaya Ustanovka" -> ZSU), so
+// "United States (CNN)", a dateline, is no expansion of CNN.
+bool SpellsAcronym(std::string_view expansion, std::string_view acronym) {
+  std::string initials;
+  bool start = true;
+  for (char c : expansion) {
+    if (std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80)) {
+      if (start) initials += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      start = false;
+    } else {
+      start = c == ' ' || c == '-';
+    }
+  }
+  size_t j = 0;
+  for (char c : initials) {
+    if (j < acronym.size() && c == acronym[j]) ++j;
+  }
+  return j == acronym.size() && initials.size() <= acronym.size() + 3;
+}
+
+const SourceEntry* AcronymEntry(std::string_view acr) {
+  for (const SourceEntry& e : Sources()) {
+    for (size_t i = 0; i < e.aliases.size(); ++i) {
+      if (e.exact[i] && e.aliases[i] == acr) return &e;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void FlagGarbledExpansions(Document* doc) {
+  std::string_view text = doc->text;
+  for (size_t open = text.find('('); open != std::string_view::npos; open = text.find('(', open + 1)) {
+    size_t close = text.find(')', open);
+    if (close == std::string_view::npos || close - open > 120) continue;
+    std::string_view inner = text.substr(open + 1, close - open - 1);
+    bool inner_acronym = inner.size() >= 2 && inner.size() <= 6 &&
+                         std::all_of(inner.begin(), inner.end(), [](char c) { return IsUpperAscii(c); });
+    std::string_view acronym, expansion;
+    size_t span_begin = 0, span_end = close + 1;
+    if (inner_acronym) {
+      // "Expansion (ACR)"
+      size_t end = open;
+      while (end > 0 && text[end - 1] == ' ') --end;
+      size_t start = CapitalisedRunStart(text, end);
+      if (start >= end) continue;
+      acronym = inner;
+      expansion = text.substr(start, end - start);
+      span_begin = start;
+    } else {
+      // "ACR (Expansion)"
+      size_t end = open;
+      while (end > 0 && text[end - 1] == ' ') --end;
+      size_t start = end;
+      while (start > 0 && IsUpperAscii(text[start - 1])) --start;
+      if (end - start < 2 || end - start > 6 || (start > 0 && std::isalnum(static_cast<unsigned char>(text[start - 1])))) {
+        continue;
+      }
+      if (inner.empty() || !(IsUpperAscii(inner[0]) || (static_cast<unsigned char>(inner[0]) & 0x80))) continue;
+      if (inner.find(' ') == std::string_view::npos) continue;
+      acronym = text.substr(start, end - start);
+      expansion = inner;
+      span_begin = start;
+    }
+    if (ContentWords(expansion).size() < 2 || !SpellsAcronym(expansion, acronym)) continue;
+    const SourceEntry* entry = AcronymEntry(acronym);
+    if (!entry || SharesWord(*entry, expansion)) continue;
+    Flag f;
+    f.kind = "garbled_expansion";
+    f.span = {static_cast<uint32_t>(span_begin), static_cast<uint32_t>(span_end)};
+    f.text = std::string(text.substr(span_begin, span_end - span_begin));
+    f.detail = std::string(acronym) + " is " + entry->name + "; the text expands it as \"" + std::string(expansion) +
+               "\"";
+    doc->flags.push_back(std::move(f));
+  }
 }
 
 }  // namespace claimtrace::extract

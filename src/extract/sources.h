@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "claimtrace/document.h"
+
 namespace claimtrace::extract {
 
 struct SourceEntry {
@@ -23,6 +25,13 @@ const std::vector<SourceEntry>& Sources();
 // The entry whose alias occurs in `text` (word-bounded; acronyms case-sensitive),
 // preferring the longest alias; nullptr when none does.
 const SourceEntry* MatchSource(std::string_view text);
+
+// Flags `garbled_expansion` where the text spells out a registry acronym as
+// something else: "Zenitnaya Samokhodnaya Ustanovka (ZSU)" when ZSU is the
+// Armed Forces of Ukraine. Both layouts count: "Expansion (ACR)" and
+// "ACR (Expansion)". An expansion that shares a word with the entry's name or
+// one of its aliases is taken as a variant, not a mistake.
+void FlagGarbledExpansions(Document* doc);
 
 }  // namespace claimtrace::extract
 
