@@ -224,6 +224,12 @@ void FlagGarbledExpansions(Document* doc) {
       size_t start = CapitalisedRunStart(text, end);
       if (start >= end) continue;
       acronym = inner;
+      // Start at the word whose initial opens the acronym ("Officers of the Special Border Unit (SBU)").
+      while (start < end && std::toupper(static_cast<unsigned char>(text[start])) != acronym[0]) {
+        size_t sp = text.find(' ', start);
+        if (sp == std::string_view::npos || sp >= end) break;
+        start = sp + 1;
+      }
       expansion = text.substr(start, end - start);
       span_begin = start;
     } else {
