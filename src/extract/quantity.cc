@@ -447,7 +447,8 @@ NounMatch FindNoun(const Document& doc, size_t j, size_t limit) {
   if (j < limit && LowerToken(doc, j).view() == "of") {
     start = j + 1;
     if (start < limit) {
-      std::string_view d = LowerToken(doc, start).view();
+      LowerToken det(doc, start);
+      std::string_view d = det.view();
       if (d == "the" || d == "these" || d == "those" || d == "their" || d == "its" || d == "our" || d == "his" ||
           d == "her" || d == "whom" || d == "them") {
         ++start;
