@@ -607,7 +607,11 @@ bool ReadQuantity(const Document& doc, size_t i, const Context& ctx, Quantity* q
   // sentence names a model or document ("Leopard 2 tanks", "Resolution 2231").
   if (!modified && !prefix && n.plain && pos > ctx.sentence_begin) {
     const Token& prev = doc.tokens[pos - 1];
-    if (prev.kind == TokenKind::kWord && prev.capitalized && !doc.tokens[pos].newline_before &&
+    bool first_word = true;  // a capitalised first word of the sentence says nothing
+    for (size_t k = ctx.sentence_begin; k + 1 < pos && first_word; ++k) {
+      first_word = doc.tokens[k].kind != TokenKind::kWord && doc.tokens[k].kind != TokenKind::kNumber;
+    }
+    if (prev.kind == TokenKind::kWord && prev.capitalized && !first_word && !doc.tokens[pos].newline_before &&
         !IsMonthToken(doc, pos - 1) && util::WeekdayFromName(doc.Slice(prev.span)) == 0) {
       return false;
     }
@@ -652,6 +656,10 @@ std::vector<Quantity> FindQuantities(const Document& doc) {
       LowerToken w(doc, i);
       std::string_view v = w.view();
       candidate = lex.number_table.MayStart(v) || lex.mod_table.MayStart(v) || lex.prefix_table.MayStart(v);
+      if (!candidate && t.kind == TokenKind::kWord) {
+        size_t dash = v.find('-');  // "twenty-five"
+        candidate = dash != std::string_view::npos && lex.number_table.MayStart(v.substr(0, dash));
+      }
     }
     if (candidate) {
       Quantity q;

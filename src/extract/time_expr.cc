@@ -304,6 +304,7 @@ bool ReadAbsolute(const Document& doc, size_t i, size_t limit, bool bare_ok, Whe
 
 struct Found {
   size_t begin = 0, end = 0;
+  size_t skip = 0;  // set when a date was read but cannot exist ("29 February 2023"): not re-read in parts
   std::string date, end_date, granularity;
   bool relative = false;
 };
@@ -433,7 +434,7 @@ class Finder {
         i = f.end;
         continue;
       }
-      ++i;
+      i = f.skip > i ? f.skip : i + 1;
     }
     return std::move(out_);
   }
@@ -465,7 +466,10 @@ class Finder {
     if (!ReadAbsolute(doc_, i, limit_, bare_ok, &w, &e)) return false;
     f->begin = i;
     f->end = e;
-    if (!Resolve(w, pub_, f)) return false;
+    if (!Resolve(w, pub_, f)) {
+      f->skip = e;
+      return false;
+    }
     if (w.day) AbsorbPart(f);
     return true;
   }
@@ -620,7 +624,8 @@ class Finder {
     if (!u || u->kind != Kind::kUnit) return false;
     // The number: one token, or "a few"/"a couple of" (up to three).
     size_t floor = out_.empty() ? 0 : static_cast<size_t>(out_.back().token_end);
-    for (size_t back = 1; back <= 3 && i - 1 >= back + floor; ++back) {
+    for (size_t back = 3; back >= 1; --back) {  // longest first: "a few days ago", not "few days ago"
+      if (i - 1 < back + floor) continue;
       size_t b = i - 1 - back;
       double count = 0;
       size_t ne;
