@@ -139,7 +139,8 @@ bool IsStopWord(std::string_view w) {
       "per", "than", "more", "less", "other", "others", "each", "said", "says",  "this",  "these", "those",
       "it",  "its",  "they", "their", "them", "he",   "she",  "his",   "her",   "we",    "our", "you",
       "i",   "not",  "no",   "so",   "if",   "when",  "while", "after", "before", "into", "over", "under",
-      "times", "out", "up",  "down", "off",  "about", "there", "here", "all",   "both",  "also", "only"};
+      "times", "out", "up",  "down", "off",  "about", "there", "here", "all",   "both",  "also", "only",
+      "vs",  "versus", "like", "such"};
   return kStop.count(w) > 0;
 }
 
@@ -455,7 +456,9 @@ NounMatch FindNoun(const Document& doc, size_t j, size_t limit) {
       }
     }
   }
-  for (size_t k = start; k < limit && k < start + 4; ++k) {
+  // Modifiers may include a proper name with its acronym: "a thousand former
+  // Ukrainian Armed Forces (UAF) soldiers".
+  for (size_t k = start; k < limit && k < start + 7; ++k) {
     size_t e;
     int u = CountedNounAt(doc, k, limit, &e);
     if (u >= 0) {
@@ -466,19 +469,28 @@ NounMatch FindNoun(const Document& doc, size_t j, size_t limit) {
       return m;
     }
     const Token& t = doc.tokens[k];
+    std::string_view tv = doc.Slice(t.span);
+    if (t.kind == TokenKind::kPunct && (tv == "(" || tv == ")") && k > start) continue;
     if (t.kind != TokenKind::kWord) break;
     LowerToken w(doc, k);
     if (w.view().empty() || IsStopWord(w.view()) || lex.number_table.Single(w.view()) >= 0) break;
   }
-  if (start == j && j < limit && doc.tokens[j].kind == TokenKind::kWord && !doc.tokens[j].capitalized) {
-    LowerToken w(doc, j);
+  // No lexicon noun: the run of up to three lower-case words after the numeral
+  // names it; its last plural is the head ("two world wars"), else its first word.
+  if (start != j) return m;
+  for (size_t k = j; k < limit && k < j + 3; ++k) {
+    if (doc.tokens[k].kind != TokenKind::kWord || doc.tokens[k].capitalized) break;
+    LowerToken w(doc, k);
     std::string_view v = w.view();
     bool alpha = !v.empty();
     for (char c : v) alpha = alpha && ((c >= 'a' && c <= 'z') || c == '-');
-    if (alpha && !IsStopWord(v) && lex.number_table.Single(v) < 0 && !IsClockWord(v)) {
+    if (!alpha || IsStopWord(v) || lex.number_table.Single(v) >= 0 || IsClockWord(v)) break;
+    bool plural = v.size() > 3 && v.back() == 's' && v[v.size() - 2] != 's';
+    if (m.end == 0 || plural) {
       m.noun = std::string(v);
-      m.end = j + 1;
+      m.end = k + 1;
     }
+    if (plural) break;
   }
   return m;
 }
@@ -605,7 +617,10 @@ bool ReadQuantity(const Document& doc, size_t i, const Context& ctx, Quantity* q
   }
   // Designations: a digit numeral right after a capitalised word inside a
   // sentence names a model or document ("Leopard 2 tanks", "Resolution 2231").
-  if (!modified && !prefix && n.plain && pos > ctx.sentence_begin) {
+  std::string_view numeral_text = doc.Slice(doc.tokens[n.begin].span);
+  bool simple = n.plain || (n.end == n.begin + 1 && n.scale == 1 && !n.high && n.suffix_unit.empty() &&
+                            numeral_text.find(',') == std::string_view::npos);  // "Starlink 2.0"
+  if (!modified && !prefix && simple && doc.tokens[pos].kind == TokenKind::kNumber && pos > ctx.sentence_begin) {
     const Token& prev = doc.tokens[pos - 1];
     bool first_word = true;  // a capitalised first word of the sentence says nothing
     for (size_t k = ctx.sentence_begin; k + 1 < pos && first_word; ++k) {

@@ -250,5 +250,23 @@ TEST(Quantity, SurvivesOddInput) {
   Find("a");
 }
 
+TEST(Quantity, ReachesTheNounAcrossANameAndItsAcronym) {
+  Quantity q = One("Over a thousand former Northern Guard (NG) fighters joined.");
+  EXPECT_EQ(q.noun, "fighters");
+  EXPECT_EQ(*q.value, 1000);
+}
+
+TEST(Quantity, CountsPiecesOfEquipmentAsEquipment) {
+  EXPECT_EQ(One("They left 70 pieces of equipment behind.").unit, "equipment");
+}
+
+TEST(Quantity, TakesThePluralOfAnUnknownNounPhrase) {
+  EXPECT_EQ(One("He fought in two world wars.").noun, "wars");
+}
+
+TEST(Quantity, VersionNumbersAreNotCounts) {
+  EXPECT_TRUE(Find("The new Starlink 2.0 terminals arrived.").empty());
+}
+
 }  // namespace
 }  // namespace claimtrace
