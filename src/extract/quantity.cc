@@ -419,6 +419,15 @@ bool IsMonthToken(const Document& doc, size_t k) {
   return t.kind == TokenKind::kWord && t.capitalized && util::MonthFromName(doc.Slice(t.span)) != 0;
 }
 
+// A month name ending just before token k ("March 23", "Feb. 24").
+bool MonthBefore(const Document& doc, size_t k) {
+  if (k == 0) return false;
+  if (doc.Slice(doc.tokens[k - 1].span) == "." && k >= 2) return IsMonthToken(doc, k - 2);
+  return IsMonthToken(doc, k - 1);
+}
+
+bool IsYearValue(double v) { return v >= 1900 && v <= 2100 && v == static_cast<double>(static_cast<int>(v)); }
+
 struct NounMatch {
   std::string unit, noun;
   size_t end = 0;  // one past the noun's last token
@@ -546,6 +555,8 @@ bool ReadQuantity(const Document& doc, size_t i, const Context& ctx, Quantity* q
     if (joiner && ReadNumeral(doc, j + 1, limit, &n2) && !n2.vague && !n2.high && n2.value) {
       double low = *n.value;
       if (n2.scale > 1 && n.scale == 1 && low * n2.scale <= *n2.value) low *= n2.scale;  // "2 to 3 million"
+      // "70 to 80,000": the thousands are written once.
+      if (n.plain && low < 1000 && low * 1000 <= *n2.value && low * 1000 * 10 > *n2.value) low *= 1000;
       if (*n2.value > low) {
         n.value = low;
         n.high = n2.value;
@@ -591,8 +602,9 @@ bool ReadQuantity(const Document& doc, size_t i, const Context& ctx, Quantity* q
   bool integer = n.value && v == static_cast<double>(static_cast<long long>(v));
   bool counts_something = known && unit != "time" && unit != "currency";
   if (n.plain && integer && v >= 1900 && v <= 2100 && !counts_something && !modified) return false;  // a year
+  if (n.high && IsYearValue(v) && IsYearValue(*n.high) && !counts_something) return false;  // "2019-2021"
   if (n.plain && integer && v >= 1 && v <= 31 && !counts_something &&
-      ((pos > 0 && IsMonthToken(doc, pos - 1)) || (n.end < limit && IsMonthToken(doc, n.end)))) {
+      (MonthBefore(doc, pos) || (n.end < limit && IsMonthToken(doc, n.end)))) {
     return false;  // a day of a month
   }
   // Clock times: "11:42", "10 am", "at 11.30 GMT".

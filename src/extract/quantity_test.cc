@@ -268,5 +268,16 @@ TEST(Quantity, VersionNumbersAreNotCounts) {
   EXPECT_TRUE(Find("The new Starlink 2.0 terminals arrived.").empty());
 }
 
+TEST(Quantity, YearRangesAndAbbreviatedDatesAreNotCounts) {
+  EXPECT_TRUE(Find("Prices rose in 2019-2021 sharply.").empty());
+  EXPECT_TRUE(Find("Since the Feb. 24 invasion, the city has changed.").empty());
+}
+
+TEST(Quantity, ARangeMayWriteTheThousandsOnce) {
+  Quantity q = One("They lost 70 to 80,000 men.");
+  EXPECT_EQ(*q.value, 70000);
+  EXPECT_EQ(*q.high, 80000);
+}
+
 }  // namespace
 }  // namespace claimtrace
