@@ -3,8 +3,6 @@
 
 #include <algorithm>
 
-#include <xxhash.h>
-
 #include "segment/segment.h"
 #include "util/utf8.h"
 
@@ -18,7 +16,41 @@ LowerToken::LowerToken(std::string_view text) {
   len_ = text.size();
 }
 
-size_t PhraseTable::Hash::operator()(std::string_view s) const { return XXH3_64bits(s.data(), s.size()); }
+uint64_t PhraseTable::HashKey(std::string_view s) {
+  uint64_t h = 1469598103934665603ULL;  // FNV-1a: the keys are short words
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  return h;
+}
+
+const PhraseTable::Slot* PhraseTable::Find(std::string_view key) const {
+  size_t mask = slots_.size() - 1;
+  for (size_t k = HashKey(key) & mask;; k = (k + 1) & mask) {
+    const Slot& s = slots_[k];
+    if (s.key.empty()) return nullptr;
+    if (s.key == key) return &s;
+  }
+}
+
+PhraseTable::Slot* PhraseTable::FindOrAdd(const std::string& key) {
+  if ((used_ + 1) * 2 > slots_.size()) {  // keep the load under one half
+    std::vector<Slot> old = std::move(slots_);
+    slots_ = std::vector<Slot>(old.size() * 2);
+    used_ = 0;
+    for (Slot& s : old) {
+      if (!s.key.empty()) *FindOrAdd(s.key) = std::move(s);
+    }
+  }
+  size_t mask = slots_.size() - 1;
+  for (size_t k = HashKey(key) & mask;; k = (k + 1) & mask) {
+    Slot& s = slots_[k];
+    if (s.key == key) return &s;
+    if (s.key.empty()) {
+      s.key = key;
+      ++used_;
+      return &s;
+    }
+  }
+}
 
 void PhraseTable::Add(std::string_view form, int payload) {
   std::vector<Token> toks = segment::Tokenize(form);
@@ -29,7 +61,7 @@ void PhraseTable::Add(std::string_view form, int payload) {
   for (size_t k = 1; k < toks.size(); ++k) {
     p.rest.push_back(util::AsciiLower(form.substr(toks[k].span.begin, toks[k].span.size())));
   }
-  auto& list = by_first_[first];
+  auto& list = FindOrAdd(first)->phrases;
   for (const Phrase& q : list) {
     if (q.rest == p.rest) return;
   }
@@ -48,9 +80,9 @@ int PhraseTable::Longest(const Document& doc, size_t i, size_t limit, size_t* en
 int PhraseTable::Longest(const Document& doc, std::string_view first_lower, size_t i, size_t limit,
                          size_t* end) const {
   if (i >= limit || !MayStart(first_lower)) return -1;
-  auto it = by_first_.find(first_lower);
-  if (it == by_first_.end()) return -1;
-  for (const Phrase& p : it->second) {
+  const Slot* slot = Find(first_lower);
+  if (!slot) return -1;
+  for (const Phrase& p : slot->phrases) {
     if (i + 1 + p.rest.size() > limit) continue;
     bool ok = true;
     for (size_t k = 0; k < p.rest.size() && ok; ++k) {
@@ -67,9 +99,9 @@ int PhraseTable::Longest(const Document& doc, std::string_view first_lower, size
 
 int PhraseTable::Single(std::string_view lower) const {
   if (!MayStart(lower)) return -1;
-  auto it = by_first_.find(lower);
-  if (it == by_first_.end()) return -1;
-  for (const Phrase& p : it->second) {
+  const Slot* slot = Find(lower);
+  if (!slot) return -1;
+  for (const Phrase& p : slot->phrases) {
     if (p.rest.empty()) return p.payload;
   }
   return -1;

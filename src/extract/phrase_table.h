@@ -11,7 +11,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <cstdint>
 #include <vector>
 
 #include "claimtrace/document.h"
@@ -50,18 +50,30 @@ class PhraseTable {
   bool MayStart(std::string_view lower) const {
     return !lower.empty() && lower.size() < kMaxLen && shape_[static_cast<unsigned char>(lower[0]) * kMaxLen + lower.size()];
   }
+  // The same filter on a token's own text (ASCII case folded on the first byte).
+  bool MayStartRaw(std::string_view text) const {
+    return !text.empty() && text.size() < kMaxLen &&
+           shape_[static_cast<unsigned char>(Fold(text[0])) * kMaxLen + text.size()];
+  }
 
  private:
   static constexpr size_t kMaxLen = 32;
+  static char Fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
   struct Phrase {
     std::vector<std::string> rest;  // lower-cased tokens after the first
     int payload;
   };
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const;
+  struct Slot {
+    std::string key;  // lower-cased first token; empty = free
+    std::vector<Phrase> phrases;  // longest first
   };
-  std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>> by_first_;
+  // Open addressing over a power-of-two table (a few hundred words): no
+  // division and no chain walking on the hot path.
+  const Slot* Find(std::string_view key) const;
+  Slot* FindOrAdd(const std::string& key);
+  static uint64_t HashKey(std::string_view s);
+  std::vector<Slot> slots_ = std::vector<Slot>(64);
+  size_t used_ = 0;
   std::bitset<256 * kMaxLen> shape_;
 };
 

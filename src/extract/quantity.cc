@@ -680,12 +680,18 @@ std::vector<Quantity> FindQuantities(const Document& doc) {
     const Token& t = doc.tokens[i];
     bool candidate = t.kind == TokenKind::kNumber;
     if (!candidate && t.kind != TokenKind::kQuote && t.kind != TokenKind::kDash) {
-      LowerToken w(doc, i);
-      std::string_view v = w.view();
-      candidate = lex.number_table.MayStart(v) || lex.mod_table.MayStart(v) || lex.prefix_table.MayStart(v);
-      if (!candidate && t.kind == TokenKind::kWord) {
+      std::string_view v = doc.Slice(t.span);
+      if (lex.number_table.MayStartRaw(v)) {
+        candidate = true;
+      } else if (lex.mod_table.MayStartRaw(v) || lex.prefix_table.MayStartRaw(v)) {
+        // A modifier or sign needs a numeral within the next three tokens.
+        for (size_t k = i + 1; k < n && k <= i + 3 && !candidate; ++k) {
+          candidate = doc.tokens[k].kind == TokenKind::kNumber ||
+                      (doc.tokens[k].kind == TokenKind::kWord && lex.number_table.MayStartRaw(doc.Slice(doc.tokens[k].span)));
+        }
+      } else if (t.kind == TokenKind::kWord) {
         size_t dash = v.find('-');  // "twenty-five"
-        candidate = dash != std::string_view::npos && lex.number_table.MayStart(v.substr(0, dash));
+        candidate = dash != std::string_view::npos && lex.number_table.MayStartRaw(v.substr(0, dash));
       }
     }
     if (candidate) {

@@ -103,6 +103,10 @@ LowerToken Key(const Document& doc, size_t k) {
 const TimeWord* WordAt(const Document& doc, size_t k, size_t limit, size_t* end) {
   if (k >= limit || doc.tokens[k].kind != TokenKind::kWord) return nullptr;
   const Lexicon& lex = Lex();
+  std::string_view raw = doc.Slice(doc.tokens[k].span);
+  if (!lex.table.MayStartRaw(raw) && !lex.table.MayStartRaw(raw.substr(0, raw.size() - PossessiveBytes(raw)))) {
+    return nullptr;
+  }
   LowerToken key = Key(doc, k);
   int p = lex.table.Longest(doc, key.view(), k, limit, end);
   return p < 0 ? nullptr : &lex.words[p];
@@ -453,9 +457,10 @@ class Finder {
       if (int wd = Weekday(doc_, i)) return ReadWeekday(wd, i, i, 0, true, f);
       if (Month(doc_, i, nullptr)) return ReadDate(i, false, f);
     }
-    if (t.span.size() > 4 && (t.capitalized || doc_.text[t.span.begin] == 'm' || doc_.text[t.span.begin] == 'e' ||
-                              doc_.text[t.span.begin] == 'l')) {
-      return ReadDate(i, false, f);  // "mid-March"
+    if (t.span.size() > 4) {  // "mid-March", "early-2022"
+      LowerToken low(doc_.Slice(t.span).substr(0, 6));
+      std::string_view v = low.view();
+      if (v.rfind("mid-", 0) == 0 || v.rfind("early-", 0) == 0 || v.rfind("late-", 0) == 0) return ReadDate(i, false, f);
     }
     return false;
   }

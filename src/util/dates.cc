@@ -29,9 +29,12 @@ std::string Ymd::Iso() const {
 int MonthFromName(std::string_view word) {
   static const char* kNames[] = {"january", "february", "march",     "april",   "may",      "june",
                                  "july",    "august",   "september", "october", "november", "december"};
-  std::string w = AsciiLower(word);
-  while (!w.empty() && w.back() == '.') w.pop_back();
-  if (w.size() < 3) return 0;
+  // Lower-cased into a small buffer: this runs on every capitalised token.
+  char buf[12];
+  while (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  if (word.size() < 3 || word.size() > sizeof buf) return 0;
+  for (size_t k = 0; k < word.size(); ++k) buf[k] = AsciiLowerChar(word[k]);
+  std::string_view w(buf, word.size());
   if (w == "sept") return 9;
   for (int i = 0; i < 12; ++i) {
     std::string_view name(kNames[i]);
@@ -42,9 +45,11 @@ int MonthFromName(std::string_view word) {
 
 int WeekdayFromName(std::string_view word) {
   static const char* kNames[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-  std::string w = AsciiLower(word);
-  while (!w.empty() && w.back() == '.') w.pop_back();
-  if (w.size() < 3) return 0;
+  char buf[12];
+  while (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  if (word.size() < 3 || word.size() > sizeof buf) return 0;
+  for (size_t k = 0; k < word.size(); ++k) buf[k] = AsciiLowerChar(word[k]);
+  std::string_view w(buf, word.size());
   if (w == "tues") return 2;
   if (w == "thur" || w == "thurs") return 4;
   for (int i = 0; i < 7; ++i) {
