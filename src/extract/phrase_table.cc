@@ -68,7 +68,7 @@ void PhraseTable::Add(std::string_view form, int payload) {
   list.push_back(std::move(p));
   // Longest first, so the first full match is the longest.
   std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) { return a.rest.size() > b.rest.size(); });
-  shape_[static_cast<unsigned char>(first[0]) * kMaxLen + first.size()] = true;
+  shape_[Shape(first)] = true;
 }
 
 int PhraseTable::Longest(const Document& doc, size_t i, size_t limit, size_t* end) const {

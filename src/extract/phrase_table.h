@@ -47,18 +47,22 @@ class PhraseTable {
   int Single(std::string_view lower) const;
 
   // True when some form may start with this lower-cased word (cheap filter).
-  bool MayStart(std::string_view lower) const {
-    return !lower.empty() && lower.size() < kMaxLen && shape_[static_cast<unsigned char>(lower[0]) * kMaxLen + lower.size()];
-  }
-  // The same filter on a token's own text (ASCII case folded on the first byte).
+  bool MayStart(std::string_view lower) const { return MayStartRaw(lower); }
+  // The same filter on a token's own text (ASCII case folded).
   bool MayStartRaw(std::string_view text) const {
-    return !text.empty() && text.size() < kMaxLen &&
-           shape_[static_cast<unsigned char>(Fold(text[0])) * kMaxLen + text.size()];
+    return !text.empty() && text.size() < kMaxLen && shape_[Shape(text)];
   }
 
  private:
   static constexpr size_t kMaxLen = 32;
   static char Fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+  // (length, first, second and last byte) folded into 16 bits: selective
+  // enough that frequent short words ("more", "made") rarely pass.
+  static size_t Shape(std::string_view t) {
+    auto b = [&](size_t k) { return static_cast<size_t>(static_cast<unsigned char>(Fold(t[k]))); };
+    size_t h = t.size() * 0x9E37u ^ b(0) * 0x85EBu ^ (t.size() > 1 ? b(1) * 0xC2B3u : 0) ^ b(t.size() - 1) * 0x27D5u;
+    return (h ^ (h >> 16)) & 0xFFFF;
+  }
   struct Phrase {
     std::vector<std::string> rest;  // lower-cased tokens after the first
     int payload;
@@ -74,7 +78,7 @@ class PhraseTable {
   static uint64_t HashKey(std::string_view s);
   std::vector<Slot> slots_ = std::vector<Slot>(64);
   size_t used_ = 0;
-  std::bitset<256 * kMaxLen> shape_;
+  std::bitset<65536> shape_;
 };
 
 }  // namespace claimtrace::extract

@@ -556,7 +556,10 @@ bool ReadQuantity(const Document& doc, size_t i, const Context& ctx, Quantity* q
       double low = *n.value;
       if (n2.scale > 1 && n.scale == 1 && low * n2.scale <= *n2.value) low *= n2.scale;  // "2 to 3 million"
       // "70 to 80,000": the thousands are written once.
-      if (n.plain && low < 1000 && low * 1000 <= *n2.value && low * 1000 * 10 > *n2.value) low *= 1000;
+      if (n.plain && n2.scale == 1 && doc.tokens[n2.begin].kind == TokenKind::kNumber && low < 1000 &&
+          low * 1000 <= *n2.value && low * 1000 * 10 > *n2.value) {
+        low *= 1000;
+      }
       if (*n2.value > low) {
         n.value = low;
         n.high = n2.value;
@@ -681,17 +684,23 @@ std::vector<Quantity> FindQuantities(const Document& doc) {
     bool candidate = t.kind == TokenKind::kNumber;
     if (!candidate && t.kind != TokenKind::kQuote && t.kind != TokenKind::kDash) {
       std::string_view v = doc.Slice(t.span);
-      if (lex.number_table.MayStartRaw(v)) {
-        candidate = true;
-      } else if (lex.mod_table.MayStartRaw(v) || lex.prefix_table.MayStartRaw(v)) {
+      bool number = lex.number_table.MayStartRaw(v);
+      size_t e = 0;
+      if (number && (v.size() > 2 ||
+                     (i + 1 < n && doc.tokens[i + 1].kind == TokenKind::kWord &&
+                      lex.number_table.MayStartRaw(doc.Slice(doc.tokens[i + 1].span))) ||
+                     (lex.number_table.Longest(doc, i, n, &e) >= 0 && e > i + 1))) {
+        candidate = true;  // "a"/"an" only before a number word or in a phrase ("a dozen", "a few")
+      } else if (number || lex.mod_table.MayStartRaw(v) || lex.prefix_table.MayStartRaw(v)) {
         // A modifier or sign needs a numeral within the next three tokens.
         for (size_t k = i + 1; k < n && k <= i + 3 && !candidate; ++k) {
           candidate = doc.tokens[k].kind == TokenKind::kNumber ||
                       (doc.tokens[k].kind == TokenKind::kWord && lex.number_table.MayStartRaw(doc.Slice(doc.tokens[k].span)));
         }
-      } else if (t.kind == TokenKind::kWord) {
-        size_t dash = v.find('-');  // "twenty-five"
-        candidate = dash != std::string_view::npos && lex.number_table.MayStartRaw(v.substr(0, dash));
+      } else if (t.kind == TokenKind::kWord && v.size() >= 9) {
+        // "twenty-five": the tens words are five to seven letters long.
+        size_t dash = v[5] == '-' ? 5 : v[6] == '-' ? 6 : v[7] == '-' ? 7 : 0;
+        candidate = dash != 0 && lex.number_table.MayStartRaw(v.substr(0, dash));
       }
     }
     if (candidate) {
