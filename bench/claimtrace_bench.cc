@@ -1,4 +1,5 @@
-// Benchmarks for each per-document stage and the whole pipeline.
+// Benchmarks for each per-document stage, the quantity and time extractors,
+// and the whole pipeline.
 //
 // Two inputs: (a) invented articles written for this file (quotes in several
 // styles, "according to", nested citations, site chrome), replicated to about
@@ -22,6 +23,8 @@
 #include "claimtrace/pipeline.h"
 #include "clean/clean.h"
 #include "extract/attribution.h"
+#include "extract/quantity.h"
+#include "extract/time_expr.h"
 #include "segment/segment.h"
 
 namespace {
@@ -236,6 +239,31 @@ void BM_ExtractAttributions_Invented(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * src.text.size()));
 }
 
+void BM_FindQuantities_Invented(benchmark::State& state) {
+  const Document d = Processed(RawDoc(InventedText(), InputFormat::kText));
+  size_t found = 0;
+  for (auto _ : state) {
+    auto qs = claimtrace::FindQuantities(d);
+    found = qs.size();
+    benchmark::DoNotOptimize(qs.data());
+  }
+  state.counters["quantities"] = static_cast<double>(found);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * d.text.size()));
+}
+
+void BM_FindTimes_Invented(benchmark::State& state) {
+  Document d = Processed(RawDoc(InventedText(), InputFormat::kText));
+  d.published = "2024-04-09";
+  size_t found = 0;
+  for (auto _ : state) {
+    auto ts = claimtrace::FindTimes(d);
+    found = ts.size();
+    benchmark::DoNotOptimize(ts.data());
+  }
+  state.counters["times"] = static_cast<double>(found);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * d.text.size()));
+}
+
 // Argument: document size in KB. Time per byte should not grow with the size;
 // if it does, some stage is worse than linear.
 void BM_Pipeline_InventedText(benchmark::State& state) {
@@ -357,6 +385,31 @@ void BM_ToJsonLine_Gdelt(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TextBytes(docs)));
 }
 
+// The two extractors over segmented documents (no copies: they only read).
+void BM_FindQuantities_Gdelt(benchmark::State& state) {
+  if (!NeedGdelt(state)) return;
+  const auto& docs = GdeltProcessed();
+  size_t found = 0;
+  for (auto _ : state) {
+    found = 0;
+    for (const auto& d : docs) found += claimtrace::FindQuantities(d).size();
+  }
+  state.counters["quantities"] = static_cast<double>(found);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TextBytes(docs)));
+}
+
+void BM_FindTimes_Gdelt(benchmark::State& state) {
+  if (!NeedGdelt(state)) return;
+  const auto& docs = GdeltProcessed();
+  size_t found = 0;
+  for (auto _ : state) {
+    found = 0;
+    for (const auto& d : docs) found += claimtrace::FindTimes(d).size();
+  }
+  state.counters["times"] = static_cast<double>(found);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TextBytes(docs)));
+}
+
 // Reading and decoding the JSON Lines file: the ingest stage the CLI pays for.
 void BM_InputReader_Gdelt(benchmark::State& state) {
   if (!NeedGdelt(state)) return;
@@ -384,6 +437,8 @@ BENCHMARK_CAPTURE(BM_Clean_Invented, Text, InputFormat::kText)
 BENCHMARK_CAPTURE(BM_Clean_Invented, Html, InputFormat::kHtml)
     ->Unit(benchmark::kMillisecond)->MinTime(kMinTime)->UseRealTime();
 CT_BENCH(BM_ExtractAttributions_Invented);
+CT_BENCH(BM_FindQuantities_Invented);
+CT_BENCH(BM_FindTimes_Invented);
 CT_BENCH(BM_Pipeline_InventedText)->Arg(10)->Arg(25)->Arg(100)->Arg(400);
 CT_BENCH(BM_Pipeline_InventedHtml);
 CT_BENCH(BM_ToJsonLine_Invented);
@@ -392,6 +447,8 @@ CT_BENCH(BM_Tokenize_Gdelt);
 CT_BENCH(BM_Segment_Gdelt);
 CT_BENCH(BM_Clean_Gdelt);
 CT_BENCH(BM_ExtractAttributions_Gdelt);
+CT_BENCH(BM_FindQuantities_Gdelt);
+CT_BENCH(BM_FindTimes_Gdelt);
 CT_BENCH(BM_Pipeline_Gdelt);
 CT_BENCH(BM_ToJsonLine_Gdelt);
 

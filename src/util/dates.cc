@@ -4,6 +4,7 @@
 #include "util/dates.h"
 
 #include <cctype>
+#include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -28,15 +29,86 @@ std::string Ymd::Iso() const {
 int MonthFromName(std::string_view word) {
   static const char* kNames[] = {"january", "february", "march",     "april",   "may",      "june",
                                  "july",    "august",   "september", "october", "november", "december"};
-  std::string w = AsciiLower(word);
-  while (!w.empty() && w.back() == '.') w.pop_back();
-  if (w.size() < 3) return 0;
+  // Lower-cased into a small buffer: this runs on every capitalised token.
+  char buf[12];
+  while (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  if (word.size() < 3 || word.size() > sizeof buf) return 0;
+  for (size_t k = 0; k < word.size(); ++k) buf[k] = AsciiLowerChar(word[k]);
+  std::string_view w(buf, word.size());
   if (w == "sept") return 9;
   for (int i = 0; i < 12; ++i) {
     std::string_view name(kNames[i]);
     if (w == name || (w.size() == 3 && name.substr(0, 3) == w)) return i + 1;
   }
   return 0;
+}
+
+int WeekdayFromName(std::string_view word) {
+  static const char* kNames[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  char buf[12];
+  while (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  if (word.size() < 3 || word.size() > sizeof buf) return 0;
+  for (size_t k = 0; k < word.size(); ++k) buf[k] = AsciiLowerChar(word[k]);
+  std::string_view w(buf, word.size());
+  if (w == "tues") return 2;
+  if (w == "thur" || w == "thurs") return 4;
+  for (int i = 0; i < 7; ++i) {
+    std::string_view name(kNames[i]);
+    if (w == name || (w.size() == 3 && name.substr(0, 3) == w)) return i + 1;
+  }
+  return 0;
+}
+
+bool ParseIsoDate(std::string_view s, Ymd* out) {
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return false;
+  if (s.size() > 10 && (s[10] >= '0' && s[10] <= '9')) return false;
+  Ymd d;
+  for (int k : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[k] < '0' || s[k] > '9') return false;
+  }
+  d.year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  d.month = (s[5] - '0') * 10 + (s[6] - '0');
+  d.day = (s[8] - '0') * 10 + (s[9] - '0');
+  if (!d.valid()) return false;
+  *out = d;
+  return true;
+}
+
+namespace {
+
+std::chrono::sys_days ToSysDays(const Ymd& d) {
+  return std::chrono::sys_days(std::chrono::year(d.year) / std::chrono::month(static_cast<unsigned>(d.month)) /
+                               std::chrono::day(static_cast<unsigned>(d.day)));
+}
+
+}  // namespace
+
+int DaysFromEpoch(const Ymd& d) { return static_cast<int>(ToSysDays(d).time_since_epoch().count()); }
+
+Ymd DateFromDays(int days) {
+  std::chrono::year_month_day ymd{std::chrono::sys_days(std::chrono::days(days))};
+  return Ymd{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+             static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+Ymd AddDays(const Ymd& d, int days) { return DateFromDays(DaysFromEpoch(d) + days); }
+
+int IsoWeekday(const Ymd& d) { return static_cast<int>(std::chrono::weekday(ToSysDays(d)).iso_encoding()); }
+
+Ymd AddMonths(const Ymd& d, int months) {
+  int index = d.year * 12 + (d.month - 1) + months;
+  return Ymd{index / 12, index % 12 + 1, 1};
+}
+
+bool ResolveYearless(int month, int day, const Ymd& published, Ymd* out) {
+  if (month < 1 || month > 12 || day < 0 || day > 31) return false;
+  Ymd probe{published.year, month, day == 0 ? 1 : day};
+  // Compare on the 28th at most so that an impossible day (31 April) still picks a year.
+  Ymd safe{probe.year, month, probe.day > 28 ? 28 : probe.day};
+  if (DaysFromEpoch(safe) - DaysFromEpoch(published) > kYearlessLookaheadDays) --probe.year;
+  if (day != 0 && !probe.valid()) return false;
+  *out = probe;
+  return true;
 }
 
 namespace {

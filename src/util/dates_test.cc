@@ -63,5 +63,47 @@ TEST(MonthFromName, ReadsFullAbbreviatedAndDottedNames) {
   EXPECT_EQ(MonthFromName("Marchers"), 0);
 }
 
+TEST(WeekdayFromName, ReadsFullAndAbbreviatedNames) {
+  EXPECT_EQ(WeekdayFromName("Friday"), 5);
+  EXPECT_EQ(WeekdayFromName("fri."), 5);
+  EXPECT_EQ(WeekdayFromName("Thurs"), 4);
+  EXPECT_EQ(WeekdayFromName("Sunday"), 7);
+  EXPECT_EQ(WeekdayFromName("Fridays"), 0);
+}
+
+TEST(CalendarArithmetic, CrossesMonthYearAndLeapDays) {
+  EXPECT_EQ(AddDays(Ymd{2024, 3, 1}, -1).Iso(), "2024-02-29");
+  EXPECT_EQ(AddDays(Ymd{2023, 3, 1}, -1).Iso(), "2023-02-28");
+  EXPECT_EQ(AddDays(Ymd{2022, 12, 31}, 1).Iso(), "2023-01-01");
+  EXPECT_EQ(IsoWeekday(Ymd{2024, 3, 1}), 5);
+  EXPECT_EQ(IsoWeekday(Ymd{2024, 3, 3}), 7);
+  EXPECT_EQ(AddMonths(Ymd{2023, 1, 15}, -1).Iso(), "2022-12-01");
+  EXPECT_EQ(AddMonths(Ymd{2023, 11, 15}, 3).Iso(), "2024-02-01");
+  EXPECT_EQ(DateFromDays(DaysFromEpoch(Ymd{2000, 2, 29})).Iso(), "2000-02-29");
+}
+
+TEST(ParseIsoDate, ReadsDatesAndTimestampsAndRejectsTheRest) {
+  Ymd d;
+  ASSERT_TRUE(ParseIsoDate("2022-03-23", &d));
+  EXPECT_EQ(d.Iso(), "2022-03-23");
+  ASSERT_TRUE(ParseIsoDate("2022-03-23T10:00:00Z", &d));
+  EXPECT_FALSE(ParseIsoDate("2022-02-30", &d));
+  EXPECT_FALSE(ParseIsoDate("23.03.2022", &d));
+  EXPECT_FALSE(ParseIsoDate("2022-03-2", &d));
+}
+
+TEST(ResolveYearless, TakesThePublicationYearUnlessFarAhead) {
+  Ymd d;
+  ASSERT_TRUE(ResolveYearless(12, 28, Ymd{2023, 1, 4}, &d));
+  EXPECT_EQ(d.Iso(), "2022-12-28");
+  ASSERT_TRUE(ResolveYearless(2, 5, Ymd{2023, 1, 4}, &d));
+  EXPECT_EQ(d.Iso(), "2023-02-05");
+  ASSERT_TRUE(ResolveYearless(3, 0, Ymd{2023, 1, 4}, &d));  // a whole month: compared on its first day
+  EXPECT_EQ(d.year, 2023);
+  ASSERT_TRUE(ResolveYearless(2, 29, Ymd{2024, 3, 10}, &d));
+  EXPECT_EQ(d.Iso(), "2024-02-29");
+  EXPECT_FALSE(ResolveYearless(2, 29, Ymd{2023, 3, 10}, &d));
+}
+
 }  // namespace
 }  // namespace claimtrace::util
