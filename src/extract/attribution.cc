@@ -1394,7 +1394,13 @@ bool IsAnonymous(const Attribution& a) {
   const std::string lower = util::AsciiLower(t);
   static const WordSet kPronouns = {"he", "she", "they", "we", "i", "it", "you"};
   if (kPronouns.count(lower)) return false;
-  if (MatchSource(t)) return false;
+  {
+    // "NATO officials", "US intelligence officials": a registry name as a modifier
+    // of an unnamed person noun does not name the speaker.
+    size_t sp = lower.rfind(' ');
+    std::string last = sp == std::string::npos ? lower : lower.substr(sp + 1);
+    if (MatchSource(t) && !(sp != std::string::npos && C().anon_heads.count(last))) return false;
+  }
   static const WordSet kInstitutions = {
       "ministry", "government", "administration", "agency", "army", "command", "office", "service", "staff",
       "kremlin", "council", "forces", "military", "police", "authorities", "authority", "department", "embassy",

@@ -11,6 +11,8 @@
 
 #include "extract/attribution.h"
 #include "extract/events.h"
+#include "extract/quantity.h"
+#include "extract/time_expr.h"
 #include "extract/sources.h"
 #include "util/data.h"
 #include "util/utf8.h"
@@ -81,7 +83,7 @@ const std::unordered_set<std::string_view>& Determiners() {
 const std::unordered_set<std::string_view>& BackgroundPrepositions() {
   static const std::unordered_set<std::string_view> s = {
       "following", "after", "amid", "amidst", "during", "since", "before", "despite", "toward", "towards",
-      "against", "for", "about", "over", "ahead", "behind", "throughout", "like", "than", "by", "followed",
+      "against", "for", "over", "ahead", "behind", "throughout", "like", "than", "by", "followed",
       "preceded", "wake", "response", "retaliation", "run-up", "aftermath"};
   return s;
 }
@@ -144,14 +146,14 @@ std::vector<ActorNp> ActorPhrases(const Document& doc, const Keys& keys, uint32_
       // An adjective names an actor only with a force noun after it (up to two words between:
       // "Ukrainian military units", "Russian elite paratroopers").
       size_t j = i + 1;
-      while (j < hits.size() && (hits[j].tags & kTagActorAdj) && hits[j].token_begin <= np.end + 2) ++j;
+      while (j < hits.size() && (hits[j].tags & kTagActorAdj) && hits[j].token_begin == hits[j - 1].token_end) ++j;
       if (j < hits.size() && (hits[j].tags & kTagForce) && !(hits[j].tags & kTagSide) &&
           hits[j].token_begin <= hits[j - 1].token_end + 2) {
         // Consecutive force nouns belong to the same phrase ("military units").
         size_t k = j;
         while (k + 1 < hits.size() && (hits[k + 1].tags & kTagForce) && hits[k + 1].token_begin == hits[k].token_end) ++k;
         np.end = hits[k].token_end;
-        np.side = h.side;
+        np.side = hits[j - 1].side;  // the adjective nearest the noun
         np.force = true;
         i = k;
       } else {
@@ -417,7 +419,7 @@ double Overlap(const std::vector<std::string>& a, const std::vector<std::string>
 bool InSource(const Document& doc, uint32_t token) {
   Span s = doc.tokens[token].span;
   for (const auto& a : doc.attributions) {
-    if (a.source && (a.source->span.Overlaps(s) || a.source_extent.Overlaps(s))) return true;
+    if (a.source && a.source->span.Overlaps(s)) return true;
   }
   return false;
 }
@@ -443,6 +445,8 @@ void ExtractClaims(Document* doc) {
   if (triggers.empty()) return;
   const Keys keys = TokenKeys(d);
   const auto& determiners = Determiners();
+  const std::vector<Quantity> quantities = FindQuantities(d);
+  const std::vector<TimeExpr> times = FindTimes(d);
 
   // The headline: the first paragraph when it repeats the title, or a first
   // paragraph of one sentence without a full stop.
@@ -808,6 +812,70 @@ void ExtractClaims(Document* doc) {
       if (c.actor) c.actor->side = side;
     }
     if (!c.actor && !side.empty()) c.actor = ClaimActor{"", {}, side};
+
+    // Count: the quantity in the actor's phrase, else the one nearest the
+    // trigger in the clause whose unit fits the event.
+    {
+      const Quantity* best = nullptr;
+      uint32_t best_distance = UINT32_MAX;
+      for (const Quantity& q : quantities) {
+        uint32_t qb = static_cast<uint32_t>(q.token_begin), qe = static_cast<uint32_t>(q.token_end);
+        if (qb < clause.begin || qe > clause.end) continue;
+        if (q.unit == "percent" || q.unit == "currency" || q.unit == "time" || q.unit == "km" || q.unit == "mi") continue;
+        bool area = q.unit.rfind("area", 0) == 0 || q.unit == "settlements";
+        if (area && type != EventType::kTerritorialChange) continue;
+        if ((q.unit == "equipment" || q.unit == "units") && type != EventType::kAttack &&
+            type != EventType::kMobilization && type != EventType::kCasualties) {
+          continue;
+        }
+        bool in_actor = c.actor && !c.actor->text.empty() && c.actor->span.Overlaps(q.span);
+        if (!in_actor && c.actor && !c.actor->text.empty() && q.span.end <= c.actor->span.begin) {
+          // "over a thousand former Ukrainian Armed Forces (UAF) soldiers": the count
+          // opens the actor's phrase, with only names and adjectives between.
+          uint32_t ab = TokenAtOrAfter(d, c.actor->span.begin);
+          bool modifiers_only = ab >= qe && ab - qe <= 6;
+          for (uint32_t t = qe; t < ab && modifiers_only; ++t) {
+            std::string_view p = d.Slice(d.tokens[t].span);
+            modifiers_only = !Verbish().count(keys[t]) && p != "," && p != ";" && p != ".";
+          }
+          in_actor = modifiers_only;
+        }
+        auto gap = [&](uint32_t b, uint32_t e) { return qe <= b ? b - qe : qb >= e ? qb - e + 1 : 0; };
+        uint32_t distance = in_actor ? 0 : gap(tb, te) + 1;
+        if (q.unit.empty() && !in_actor) {
+          if (distance > 6) continue;  // a number with no known noun only right by the trigger
+          distance += 4;
+        }
+        // A number nearer another event of the sentence belongs to that one.
+        bool nearer_other = false;
+        for (const Trigger& o : triggers) {
+          if (&o != &tr && o.sentence == tr.sentence && !in_actor && gap(o.token_begin, o.token_end) + 1 < gap(tb, te) + 1) {
+            nearer_other = true;
+          }
+        }
+        if (nearer_other) continue;
+        if (distance < best_distance) {
+          best = &q;
+          best_distance = distance;
+        }
+      }
+      if (best && best_distance <= 12) {
+        ClaimCount count;
+        count.value = best->value;
+        count.text = best->text;
+        count.span = best->span;
+        count.approx = best->approx;
+        count.unit = best->unit;
+        c.count = count;
+      }
+    }
+    // Time: the first time expression in the clause.
+    for (const TimeExpr& x : times) {
+      if (static_cast<uint32_t>(x.token_begin) >= clause.begin && static_cast<uint32_t>(x.token_end) <= clause.end) {
+        c.time = ClaimTime{x.text, x.span, x.date, x.end_date};
+        break;
+      }
+    }
 
     drafts.push_back(std::move(dr));
   }
