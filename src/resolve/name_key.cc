@@ -1,0 +1,176 @@
+#include "resolve/name_key.h"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+#include <unicode/utypes.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+
+#include "util/data.h"
+
+namespace claimtrace::resolve {
+namespace {
+
+// Built once from the embedded rules; each thread transliterates with its own
+// clone because ICU transliterators keep per-call state.
+const icu::Transliterator& Prototype() {
+  static const icu::Transliterator* proto = [] {
+    std::string_view rules = util::EmbeddedFile("gazetteer/uk_latin_2010.txt");
+    // The Cyrillic table first, then whatever else is not ASCII.
+    std::string all = "::NFC;\n" + std::string(rules) + "\n::Any-Latin;\n::Latin-ASCII;\n";
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse_error;
+    icu::Transliterator* t = icu::Transliterator::createFromRules(
+        "claimtrace-uk-latin", icu::UnicodeString::fromUTF8(all), UTRANS_FORWARD, parse_error, status);
+    if (U_FAILURE(status) || t == nullptr) {
+      // The rules are compiled into the binary: a failure is a build defect.
+      std::fprintf(stderr, "claimtrace: data/gazetteer/uk_latin_2010.txt line %d: %s\n", parse_error.line,
+                   u_errorName(status));
+      std::abort();
+    }
+    return t;
+  }();
+  return *proto;
+}
+
+const icu::Transliterator& ThreadTransliterator() {
+  thread_local std::unique_ptr<icu::Transliterator> clone(Prototype().clone());
+  return *clone;
+}
+
+bool IsAscii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+std::string ToLatin(std::string_view utf8) {
+  if (IsAscii(utf8)) return std::string(utf8);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  ThreadTransliterator().transliterate(u);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+void NameKeyInto(std::string_view name, std::string* out) {
+  std::string latin;
+  if (!IsAscii(name)) {
+    latin = ToLatin(name);
+    name = latin;
+  }
+  out->clear();
+  // Pass 1: lower case, separators to one space, apostrophes out.
+  char prev = ' ';
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      // Digraphs first: kh -> h, zh -> z (the h is the marker, not a sound).
+      if (c == 'h' && (prev == 'k' || prev == 'z')) {
+        if (prev == 'k') out->back() = 'h';
+        prev = out->back();
+        continue;
+      }
+      out->push_back(c);
+      prev = c;
+    } else if (c == '\'' || c == '`' || static_cast<unsigned char>(c) >= 0x80) {
+      continue;  // apostrophes and leftovers of ь/’ (non-ASCII after ToLatin)
+    } else if (!out->empty() && out->back() != ' ') {
+      out->push_back(' ');
+      prev = ' ';
+    }
+  }
+  while (!out->empty() && out->back() == ' ') out->pop_back();
+  // Pass 2: single-letter variants and doubled letters.
+  size_t w = 0;
+  for (size_t r = 0; r < out->size(); ++r) {
+    char c = (*out)[r];
+    switch (c) {
+      case 'g': c = 'h'; break;
+      case 'w': c = 'v'; break;
+      case 'j':
+      case 'y': c = 'i'; break;
+      default: break;
+    }
+    if (w > 0 && c != ' ' && (*out)[w - 1] == c) continue;
+    (*out)[w++] = c;
+  }
+  out->resize(w);
+}
+
+std::string NameKey(std::string_view name) {
+  std::string key;
+  NameKeyInto(name, &key);
+  return key;
+}
+
+std::vector<std::string> AdjectiveStems(std::string_view key) {
+  std::vector<std::string> stems;
+  // Longest suffix first; keys are folded, so "-skyi"/"-sky"/"-skii" are all "-ski".
+  static constexpr std::string_view kSuffixes[] = {"skaia", "skoie", "skoho", "ski", "ska", "ske", "sko"};
+  for (std::string_view suffix : kSuffixes) {
+    if (EndsWith(key, suffix) && key.size() > suffix.size() + 2) {
+      stems.emplace_back(key.substr(0, key.size() - suffix.size()));
+      break;
+    }
+  }
+  // "Zaporizkyi", "Volnovaskyi" style: -zki/-ki after the stem's own consonant.
+  if (stems.empty()) {
+    static constexpr std::string_view kShort[] = {"kaia", "ki", "ka"};
+    for (std::string_view suffix : kShort) {
+      if (EndsWith(key, suffix) && key.size() > suffix.size() + 3) {
+        stems.emplace_back(key.substr(0, key.size() - suffix.size()));
+        break;
+      }
+    }
+  }
+  return stems;
+}
+
+std::vector<std::string> TownStems(std::string_view key) {
+  std::vector<std::string> stems;
+  if (key.size() < 3 || key.find(' ') != std::string_view::npos) return stems;
+  stems.emplace_back(key);
+  if (EndsWith(key, "sk") && key.size() > 4) {
+    stems.emplace_back(key.substr(0, key.size() - 2));
+  } else if ((EndsWith(key, "ka") || EndsWith(key, "ia")) && key.size() > 4) {
+    stems.emplace_back(key.substr(0, key.size() - 2));
+  } else if (IsVowel(key.back()) && key.size() > 3) {
+    stems.emplace_back(key.substr(0, key.size() - 1));
+  }
+  return stems;
+}
+
+int BoundedEditDistance(std::string_view a, std::string_view b, int max_distance) {
+  const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
+  if (std::abs(n - m) > max_distance) return max_distance + 1;
+  std::vector<int> prev(m + 1), cur(m + 1);
+  for (int j = 0; j <= m; ++j) prev[j] = j;
+  for (int i = 1; i <= n; ++i) {
+    cur[0] = i;
+    int row_min = cur[0];
+    for (int j = 1; j <= m; ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > max_distance) return max_distance + 1;
+    std::swap(prev, cur);
+  }
+  return std::min(prev[m], max_distance + 1);
+}
+
+}  // namespace claimtrace::resolve
