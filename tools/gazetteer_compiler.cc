@@ -57,9 +57,9 @@ bool UsableAlternate(std::string_view s) {
       ++i;
       continue;
     }
-    // Two-byte sequences cover Latin-1/Extended (C3-C9..), Cyrillic (D0-D3)
+    // Two-byte sequences cover Latin-1/Extended (C3-CA), Cyrillic (D0-D4)
     // and the modifier apostrophe (CA BC); three-byte ones only for ’ (E2 80 99).
-    if (c >= 0xC3 && c <= 0xD4 && i + 1 < s.size()) {
+    if (((c >= 0xC3 && c <= 0xCA) || (c >= 0xD0 && c <= 0xD4)) && i + 1 < s.size()) {
       all_upper = false;
       ++letters;
       i += 2;
