@@ -281,7 +281,9 @@ void Gazetteer::Impl::Load() {
     std::string key;
     for (auto head : row.heads) {
       NameKeyInto(head, &key);
-      if (!region_heads.emplace(key, idx).second) DataError("data/gazetteer/regions.tsv", row.line, "head form listed twice");
+      // Spellings of one region may fold to one key ("Cherkasy", "Cherkassy"); two regions may not.
+      auto [it, added] = region_heads.emplace(key, idx);
+      if (!added && it->second != idx) DataError("data/gazetteer/regions.tsv", row.line, "head form of another region");
     }
     for (auto alone : row.alone) AddName(alone, idx);
   }
@@ -330,7 +332,7 @@ void Gazetteer::Impl::Load() {
   // Fuzzy candidates: entries in the core countries, bucketed by first letter.
   for (uint32_t i = 0; i < places.size(); ++i) {
     if (!info[i].core || places[i].kind == "raion") continue;
-    if (info[i].key.empty()) NameKeyInto(places[i].name, &info[i].key);
+    NameKeyInto(places[i].name, &info[i].key);  // the main name, not the first alternate
     const std::string& k = info[i].key;
     if (k.empty()) continue;
     int b = (k[0] >= 'a' && k[0] <= 'z') ? k[0] - 'a' : 26;
@@ -391,10 +393,13 @@ std::vector<const Place*> Gazetteer::Lookup(std::string_view name) const {
   std::string key;
   NameKeyInto(name, &key);
   if (key.empty()) return out;
-  size_t space = key.rfind(' ');
-  if (space != std::string::npos) {
-    std::string head = key.substr(0, space);
-    Suffix suffix = SuffixOf(key.substr(space + 1));
+  // "X region" / "X district": the last word decides, before folding ("region" is no key).
+  while (!name.empty() && (name.back() == ' ' || name.back() == '.')) name.remove_suffix(1);
+  size_t space = name.rfind(' ');
+  if (space != std::string_view::npos) {
+    std::string head;
+    NameKeyInto(name.substr(0, space), &head);
+    Suffix suffix = SuffixOf(Lower(name.substr(space + 1)));
     if (suffix == Suffix::kRegion) {
       if (int64_t r = m.RegionHead(head); r >= 0) out.push_back(&m.places[r]);
     } else if (suffix == Suffix::kDistrict) {
@@ -574,16 +579,15 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc) const {
     }
   }
 
-  // Context: regions and countries named without ambiguity, per sentence and document.
+  // Context: regions named without ambiguity, per sentence and document. (Countries
+  // give none: "Russian troops" says nothing about where a same-named village is.)
   std::unordered_map<std::string_view, std::vector<uint32_t>> region_sentences;  // admin1 -> sentences
-  std::unordered_set<std::string_view> countries;
   for (const auto& rm : raw) {
     if (rm.candidates.empty()) continue;
     const Place& p = m.places[rm.candidates[0]];
     bool sure = rm.candidates.size() == 1 || p.kind != "settlement";
     if (!sure) continue;
     if (!p.admin1.empty()) region_sentences[p.admin1].push_back(rm.sentence);
-    if (!p.country.empty()) countries.insert(p.country);
   }
   for (auto& rm : raw) {
     PlaceMention pm;
@@ -610,7 +614,6 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc) const {
           ctx = true;
         }
       }
-      if (countries.count(p.country) && p.kind == "settlement") score += 1.0f;
       if (score > best_score) {
         best_score = score;
         best = c;
