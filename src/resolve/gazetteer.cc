@@ -39,6 +39,16 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+// Lower-case ASCII letters only: "Iaşi" and "IASI" give "iasi".
+std::string LightKey(std::string_view s) {
+  std::string latin = resolve::ToLatin(s), out;
+  for (char c : latin) {
+    if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
+    else if (c >= 'a' && c <= 'z') out.push_back(c);
+  }
+  return out;
+}
+
 bool IsCoreCountry(std::string_view cc) { return cc == "UA" || cc == "RU" || cc == "BY" || cc == "MD"; }
 
 enum class StopTag : uint8_t { kNone, kCommon, kFirstName, kSurname, kTitle };
@@ -145,13 +155,14 @@ struct Gazetteer::Impl {
   // Region entry for "X region", or -1.
   int64_t RegionHead(const std::string& key) const {
     auto it = region_heads.find(key);
-    return it == region_heads.end() ? -1 : it->second;
+    return it == region_heads.end() ? int64_t{-1} : static_cast<int64_t>(it->second);
   }
   // Settlements a district name ("Okhtyrka", "Okhtyrskyi", "Okhtirsky") points at.
   std::vector<uint32_t> DistrictTowns(const std::string& key) const;
   StopTag Stop(std::string_view word) const {
-    std::string lower = Lower(word);
-    auto it = stop.find(lower);
+    thread_local std::string key;
+    NameKeyInto(word, &key);
+    auto it = stop.find(key);
     return it == stop.end() ? StopTag::kNone : it->second;
   }
 };
@@ -226,7 +237,9 @@ void Gazetteer::Impl::Load() {
                     : f[1] == "title"     ? StopTag::kTitle
                                           : StopTag::kNone;
       if (tag == StopTag::kNone) DataError(kFile, n, "unknown tag");
-      stop.emplace(Lower(f[0]), tag);
+      std::string key;
+      NameKeyInto(f[0], &key);
+      stop.emplace(key, tag);  // by key, so "María" and "Wołodymyr" meet "maria" and "volodymyr"
     }
   }
   // Regions: their names first (every GeoNames place gets its admin1 name).
@@ -538,8 +551,10 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc) const {
           span_end_token = end + 1;
           evidence = strong = true;
           if (cands.empty()) {
-            // "in the Okhtirskiy district": a place-like name that resolves nowhere.
-            if (person || m.Stop(w) != StopTag::kNone) continue;
+            // "in the Okhtirskiy district": a place-like name that resolves nowhere. Only
+            // capitalised, Slavic-adjectival or close to an entry ("Russian-occupied regions" is not).
+            if (person || !t.capitalized || m.Stop(w) != StopTag::kNone) continue;
+            if (resolve::AdjectiveStems(name_key).empty() && m.Fuzzy(name_key, 1).empty()) continue;
             rm.unresolved = true;
           }
         }
@@ -610,7 +625,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc) const {
       if (!p.admin1.empty() && p.kind == "settlement") {
         if (auto it = region_sentences.find(p.admin1); it != region_sentences.end()) {
           bool same_sentence = std::find(it->second.begin(), it->second.end(), rm.sentence) != it->second.end();
-          score += same_sentence ? 4.0f : 2.5f;
+          score += same_sentence ? 3.0f : 1.5f;
           ctx = true;
         }
       }
@@ -626,6 +641,12 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc) const {
     bool accept = true;
     if (settlement) {
       int64_t pop = p.population;
+      // Outside UA/RU/BY/MD the name must be the entry's own name up to case and
+      // accents: the folds are for Slavic transliterations ("RIA" is not "Riga").
+      if (!inf.core && LightKey(pm.text) != LightKey(p.name)) continue;
+      // A match through an alternate name (old, Polish, German forms: "Human" for
+      // Uman) needs a preposition or a large place.
+      if (inf.core && rm.key != inf.key && !rm.evidence && !contextual && pop < 100000) continue;
       if (rm.key_len <= 3 && !rm.strong && pop < 100000) accept = false;
       else if (inf.core) accept = rm.evidence || contextual || pop >= 20000 || inf.seat;
       else accept = rm.evidence ? pop >= 20000 : pop >= 200000;
