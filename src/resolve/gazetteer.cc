@@ -162,9 +162,20 @@ struct Gazetteer::Impl {
   StopTag Stop(std::string_view word) const {
     thread_local std::string key;
     NameKeyInto(word, &key);
+    return StopKey(key);
+  }
+  StopTag StopKey(const std::string& key) const {
     auto it = stop.find(key);
     return it == stop.end() ? StopTag::kNone : it->second;
   }
+  // Lower-case first words of names ("eastern"): few, so a scan beats hashing every token.
+  bool LowerFirst(std::string_view w) const {
+    for (const auto& f : lower_first_list)
+      if (f == w) return true;
+    return false;
+  }
+  std::vector<std::string> lower_first_list;
+  uint32_t lower_first_letters = 0;  // bit per first letter
 };
 
 void Gazetteer::Impl::LoadGeoNames(const std::unordered_map<std::string, std::string>& admin1_names) {
@@ -342,6 +353,10 @@ void Gazetteer::Impl::Load() {
       for (auto form : util::Split(f[4], '|')) AddName(form, idx);
     }
   }
+  for (const auto& w : lower_first) {
+    lower_first_list.push_back(w);
+    lower_first_letters |= 1u << (w[0] - 'a');
+  }
   // Fuzzy candidates: entries in the core countries, bucketed by first letter.
   for (uint32_t i = 0; i < places.size(); ++i) {
     if (!info[i].core || places[i].kind == "raion") continue;
@@ -444,6 +459,7 @@ struct RawMention {
   bool unresolved = false;
   std::string key;         // for fuzzy candidates when unresolved
   size_t key_len = 0;
+  std::vector<const Place*> fuzzy;  // candidates of an unresolved name
 };
 
 }  // namespace
@@ -473,8 +489,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc) const {
       bool non_ascii = static_cast<unsigned char>(w[0]) >= 0x80;
       bool starts_lower = w[0] >= 'a' && w[0] <= 'z';
       if (!t.capitalized) {
-        if (!starts_lower || m.lower_first.empty()) continue;
-        if (m.lower_first.count(lower_at(i)) == 0) continue;
+        if (!starts_lower || !(m.lower_first_letters & (1u << (w[0] - 'a'))) || !m.LowerFirst(w)) continue;
       } else if (!non_ascii && w.size() < 2) {
         continue;
       }
@@ -488,8 +503,10 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc) const {
         if (prev == "of" && i >= sent.token_begin + 2 && IsSettlementNoun(lower_at(i - 2))) evidence = strong = true;
         if (i - 1 == last_end_token || (i >= 2 && i - 2 == last_end_token && (prev == "and" || prev == "or")))
           evidence = true;  // "Kharkiv, Sumy and Poltava"
-        StopTag before = m.Stop(word_at(i - 1));
-        if ((before == StopTag::kTitle || before == StopTag::kFirstName) && tokens[i - 1].capitalized) person = true;
+        if (tokens[i - 1].capitalized) {
+          StopTag before = m.Stop(word_at(i - 1));
+          if (before == StopTag::kTitle || before == StopTag::kFirstName) person = true;
+        }
       }
       // The longest window of words that names an entry.
       std::vector<uint32_t> cands;
@@ -515,7 +532,8 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc) const {
       }
       if (cands.empty()) {
         possessive = PossessiveLength(w);
-        NameKeyInto(w.substr(0, w.size() - possessive), &key);
+        if (possessive) NameKeyInto(w.substr(0, w.size() - possessive), &key);
+        else key = first_key;
         if (!t.capitalized) continue;  // lower-case starts only for listed phrases
         if (const auto* v = m.Find(key)) cands = *v;
       }
@@ -553,8 +571,9 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc) const {
           if (cands.empty()) {
             // "in the Okhtirskiy district": a place-like name that resolves nowhere. Only
             // capitalised, Slavic-adjectival or close to an entry ("Russian-occupied regions" is not).
-            if (person || !t.capitalized || m.Stop(w) != StopTag::kNone) continue;
-            if (resolve::AdjectiveStems(name_key).empty() && m.Fuzzy(name_key, 1).empty()) continue;
+            if (person || !t.capitalized || m.StopKey(name_key) != StopTag::kNone) continue;
+            rm.fuzzy = m.Fuzzy(name_key, 5);
+            if (resolve::AdjectiveStems(name_key).empty() && rm.fuzzy.empty()) continue;
             rm.unresolved = true;
           }
         }
@@ -563,20 +582,20 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc) const {
       }
       if (cands.empty() && !rm.unresolved) {
         // Unknown capitalised word where only a place fits: "village of X", "near X".
-        if (!t.capitalized || person || m.Stop(w) != StopTag::kNone || sentence_start) continue;
+        if (!t.capitalized || person || m.StopKey(name_key) != StopTag::kNone || sentence_start) continue;
         bool near = i > sent.token_begin && (lower_at(i - 1) == "near" || lower_at(i - 1) == "outside");
         if (!strong && !near) continue;
         rm.unresolved = true;
         rm.evidence = true;
         rm.strong = strong;
         // "near X" only with a close entry: "near Putin's dacha" is not a place.
-        rm.key = name_key;
-        if (!strong && m.Fuzzy(name_key, 1).empty()) continue;
+        rm.fuzzy = m.Fuzzy(name_key, 5);
+        if (!strong && rm.fuzzy.empty()) continue;
       }
       if (!rm.unresolved) {
         // People and common words: "Ivan" after a title, "Putin", "Most".
         if (end == i) {
-          StopTag tag = m.Stop(w.substr(0, w.size() - possessive));
+          StopTag tag = m.StopKey(name_key);
           if (tag != StopTag::kNone && !strong) continue;
         }
         if (person && !strong) continue;
@@ -609,7 +628,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc) const {
     pm.span = rm.span;
     pm.text = std::string(doc.Slice(rm.span));
     if (rm.unresolved) {
-      pm.candidates = m.Fuzzy(rm.key, 5);
+      pm.candidates = std::move(rm.fuzzy);
       pm.confidence = rm.strong ? 0.5f : 0.3f;
       result.push_back(std::move(pm));
       continue;

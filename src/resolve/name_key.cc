@@ -15,36 +15,78 @@
 namespace claimtrace::resolve {
 namespace {
 
-// Built once from the embedded rules; each thread transliterates with its own
-// clone because ICU transliterators keep per-call state.
-const icu::Transliterator& Prototype() {
-  static const icu::Transliterator* proto = [] {
+// Built once: the Cyrillic table from the embedded rules, and ICU's Latin-ASCII
+// for accented Latin. Each thread transliterates with its own clones because ICU
+// transliterators keep per-call state. (No Any-Latin or NFC pass: they cost more
+// than the rest of the place finder, and keys need only Cyrillic and Latin.)
+struct Prototypes {
+  icu::Transliterator* cyrillic = nullptr;
+  icu::Transliterator* latin_ascii = nullptr;
+};
+
+const Prototypes& Proto() {
+  static const Prototypes protos = [] {
+    Prototypes p;
     std::string_view rules = util::EmbeddedFile("gazetteer/uk_latin_2010.txt");
-    // The Cyrillic table first, then whatever else is not ASCII.
-    std::string all = "::NFC;\n" + std::string(rules) + "\n::Any-Latin;\n::Latin-ASCII;\n";
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse_error;
-    icu::Transliterator* t = icu::Transliterator::createFromRules(
-        "claimtrace-uk-latin", icu::UnicodeString::fromUTF8(all), UTRANS_FORWARD, parse_error, status);
-    if (U_FAILURE(status) || t == nullptr) {
+    p.cyrillic = icu::Transliterator::createFromRules("claimtrace-uk-latin",
+                                                     icu::UnicodeString::fromUTF8(icu::StringPiece(rules.data(), static_cast<int32_t>(rules.size()))),
+                                                     UTRANS_FORWARD, parse_error, status);
+    if (U_FAILURE(status) || p.cyrillic == nullptr) {
       // The rules are compiled into the binary: a failure is a build defect.
       std::fprintf(stderr, "claimtrace: data/gazetteer/uk_latin_2010.txt line %d: %s\n", parse_error.line,
                    u_errorName(status));
       std::abort();
     }
-    return t;
+    status = U_ZERO_ERROR;
+    p.latin_ascii = icu::Transliterator::createInstance("Latin-ASCII", UTRANS_FORWARD, status);
+    if (U_FAILURE(status) || p.latin_ascii == nullptr) {
+      std::fprintf(stderr, "claimtrace: ICU has no Latin-ASCII transliterator: %s\n", u_errorName(status));
+      std::abort();
+    }
+    return p;
   }();
-  return *proto;
+  return protos;
 }
 
-const icu::Transliterator& ThreadTransliterator() {
-  thread_local std::unique_ptr<icu::Transliterator> clone(Prototype().clone());
-  return *clone;
+struct ThreadTransliterators {
+  std::unique_ptr<icu::Transliterator> cyrillic{Proto().cyrillic->clone()};
+  std::unique_ptr<icu::Transliterator> latin_ascii{Proto().latin_ascii->clone()};
+};
+
+ThreadTransliterators& Thread() {
+  thread_local ThreadTransliterators t;
+  return t;
+}
+
+bool HasCyrillic(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0xD0 && c <= 0xD4) return true;  // lead bytes of U+0400..U+052F
+  return false;
 }
 
 bool IsAscii(std::string_view s) {
   for (unsigned char c : s)
     if (c >= 0x80) return false;
+  return true;
+}
+
+// True when every non-ASCII character is an apostrophe-like mark (’ ‘ ʼ):
+// "Russia’s" then needs no ICU call, and news text is full of them.
+bool AsciiButApostrophes(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) continue;
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) == 0x98 || static_cast<unsigned char>(s[i + 2]) == 0x99)) {
+      i += 2;
+    } else if (c == 0xCA && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC) {
+      i += 1;
+    } else {
+      return false;
+    }
+  }
   return true;
 }
 
@@ -59,7 +101,9 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 std::string ToLatin(std::string_view utf8) {
   if (IsAscii(utf8)) return std::string(utf8);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  ThreadTransliterator().transliterate(u);
+  auto& t = Thread();
+  if (HasCyrillic(utf8)) t.cyrillic->transliterate(u);
+  t.latin_ascii->transliterate(u);
   std::string out;
   u.toUTF8String(out);
   return out;
@@ -67,7 +111,7 @@ std::string ToLatin(std::string_view utf8) {
 
 void NameKeyInto(std::string_view name, std::string* out) {
   std::string latin;
-  if (!IsAscii(name)) {
+  if (!AsciiButApostrophes(name)) {  // pass 1 below drops the apostrophes' bytes
     latin = ToLatin(name);
     name = latin;
   }
@@ -157,7 +201,10 @@ std::vector<std::string> TownStems(std::string_view key) {
 int BoundedEditDistance(std::string_view a, std::string_view b, int max_distance) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > max_distance) return max_distance + 1;
-  std::vector<int> prev(m + 1), cur(m + 1);
+  // Two rows, reused across calls: the fuzzy search runs this over thousands of keys.
+  thread_local std::vector<int> prev, cur;
+  prev.resize(m + 1);
+  cur.resize(m + 1);
   for (int j = 0; j <= m; ++j) prev[j] = j;
   for (int i = 1; i <= n; ++i) {
     cur[0] = i;
