@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
-#include <mutex>
+#include <unordered_map>
 
 #include "util/data.h"
 
@@ -100,12 +100,17 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 
 std::string ToLatin(std::string_view utf8) {
   if (IsAscii(utf8)) return std::string(utf8);
+  // Names repeat within and across documents; ICU costs microseconds a call.
+  thread_local std::unordered_map<std::string, std::string> cache;
+  if (auto it = cache.find(std::string(utf8)); it != cache.end()) return it->second;
+  if (cache.size() > 16384) cache.clear();
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   auto& t = Thread();
   if (HasCyrillic(utf8)) t.cyrillic->transliterate(u);
   t.latin_ascii->transliterate(u);
   std::string out;
   u.toUTF8String(out);
+  cache.emplace(utf8, out);
   return out;
 }
 
