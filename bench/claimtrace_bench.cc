@@ -25,6 +25,7 @@
 #include "extract/attribution.h"
 #include "extract/quantity.h"
 #include "extract/time_expr.h"
+#include "resolve/gazetteer.h"
 #include "segment/segment.h"
 
 namespace {
@@ -359,6 +360,38 @@ void BM_ExtractAttributions_Gdelt(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TextBytes(src)));
 }
 
+// The place finder on segmented documents (the Gazetteer is built before timing).
+void BM_FindPlaces_Invented(benchmark::State& state) {
+  const auto& gazetteer = claimtrace::Gazetteer::Default();
+  const Document src = Processed(RawDoc(InventedText(), InputFormat::kText));
+  size_t found = 0;
+  for (auto _ : state) {
+    auto places = gazetteer.FindPlaces(src);
+    found = places.size();
+    benchmark::DoNotOptimize(places.data());
+  }
+  state.counters["places"] = static_cast<double>(found);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * src.text.size()));
+}
+
+void BM_FindPlaces_Gdelt(benchmark::State& state) {
+  if (!NeedGdelt(state)) return;
+  const auto& gazetteer = claimtrace::Gazetteer::Default();
+  const auto& src = GdeltProcessed();
+  size_t found = 0;
+  for (auto _ : state) {
+    found = 0;
+    for (const auto& d : src) {
+      auto places = gazetteer.FindPlaces(d);
+      found += places.size();
+      benchmark::DoNotOptimize(places.data());
+    }
+  }
+  state.counters["docs"] = static_cast<double>(src.size());
+  state.counters["places"] = static_cast<double>(found);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TextBytes(src)));
+}
+
 void BM_Pipeline_Gdelt(benchmark::State& state) {
   if (!NeedGdelt(state)) return;
   const auto& src = Gdelt();
@@ -450,6 +483,8 @@ CT_BENCH(BM_ExtractAttributions_Gdelt);
 CT_BENCH(BM_FindQuantities_Gdelt);
 CT_BENCH(BM_FindTimes_Gdelt);
 CT_BENCH(BM_Pipeline_Gdelt);
+CT_BENCH(BM_FindPlaces_Invented);
+CT_BENCH(BM_FindPlaces_Gdelt);
 CT_BENCH(BM_ToJsonLine_Gdelt);
 
 }  // namespace

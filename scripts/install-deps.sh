@@ -11,7 +11,23 @@ PACKAGES=(
   libicu-dev libhyperscan-dev libre2-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev
   libxxhash-dev libgumbo-dev libsqlite3-dev zlib1g-dev libcurl4-openssl-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  nodejs
 )
+
+# Build-time data from the npm registry (third_party/*/package-lock.json):
+# `npm ci` when node_modules is absent or older than the lock file.
+install_npm_data() {
+  local root lock
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  for lock in "$root"/third_party/*/package-lock.json; do
+    local dir
+    dir=$(dirname "$lock")
+    if [[ ! -f "$dir/node_modules/.package-lock.json" || "$lock" -nt "$dir/node_modules/.package-lock.json" ]]; then
+      echo "install-deps: npm ci in ${dir#"$root"/}"
+      (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+  done
+}
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
@@ -20,9 +36,14 @@ for pkg in "${PACKAGES[@]}"; do
     missing+=("$pkg")
   fi
 done
+# Debian ships npm apart from nodejs; other nodejs builds bundle it.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(npm)
+fi
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "install-deps: all ${#PACKAGES[@]} packages already present"
+  install_npm_data
   exit 0
 fi
 
@@ -42,3 +63,4 @@ export DEBIAN_FRONTEND=noninteractive
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive \
   apt-get install -y -qq -o Dpkg::Use-Pty=0 --no-install-recommends "${missing[@]}"
 echo "install-deps: installed ${missing[*]}"
+install_npm_data

@@ -1,4 +1,5 @@
-// claimtrace command line: extract, attributions, bench, version.
+// claimtrace command line: extract, attributions, places, bench,
+// gazetteer-coverage, version.
 // Exit codes: 0 every document processed; 1 at least one document had an
 // error (its output line says which and why); 2 usage or output errors.
 #include <sys/resource.h>
@@ -16,6 +17,8 @@
 #include "claimtrace/pipeline.h"
 #include "eval/score.h"
 #include "export/brat.h"
+#include "resolve/coverage.h"
+#include "resolve/gazetteer.h"
 
 namespace {
 
@@ -136,6 +139,17 @@ int main(int argc, char** argv) {
   AddCommon(eval, &ev_opts);
   eval->add_option("--gold", gold_path, "gold claims, JSON Lines (doc, evidence, type, actor_side, ...)")->required();
   eval->add_flag("-v,--verbose", verbose, "list missed gold claims, extra predictions and wrong fields");
+  Common pl_opts;
+  auto* places = app.add_subcommand("places", "print the place mentions the gazetteer finds in each document");
+  AddCommon(places, &pl_opts);
+
+  std::string katotth, oblast_map;
+  auto* coverage = app.add_subcommand(
+      "gazetteer-coverage", "share of Ukraine's official settlements (KATOTTH) that resolve in the right oblast");
+  coverage->add_option("--katotth", katotth, "katotth_settlements_flat.tsv")->required();
+  coverage->add_option("--oblast-map", oblast_map,
+                       "KATOTTH oblast code -> GeoNames admin1 TSV (default: katotth_oblast_to_geonames_admin1.tsv "
+                       "beside --katotth)");
 
   try {
     app.parse(argc, argv);
@@ -232,6 +246,58 @@ int main(int argc, char** argv) {
     auto report = claimtrace::eval::Score(gold.value(), docs);
     std::fputs(claimtrace::eval::FormatReport(report, verbose).c_str(), stdout);
     return rc == 2 ? 2 : (problems.empty() ? rc : 1);
+  }
+  if (*places) {
+    const auto& gazetteer = claimtrace::Gazetteer::Default();
+    return run(pl_opts, [&](const Document& doc) {
+      std::printf("== %s\n", doc.input.c_str());
+      for (const auto& m : gazetteer.FindPlaces(doc)) {
+        if (m.place) {
+          std::printf("  %-28s %-10s %s (%s, %s) %s %.2f\n", Shorten(m.text, 28).c_str(), m.place->kind.c_str(),
+                      m.place->name.c_str(), m.place->admin1.c_str(), m.place->country.c_str(), m.place->id.c_str(),
+                      m.confidence);
+        } else {
+          std::string c;
+          for (const auto* p : m.candidates) c += (c.empty() ? "" : ", ") + p->name + " (" + p->admin1 + ")";
+          std::printf("  %-28s unresolved; candidates: %s\n", Shorten(m.text, 28).c_str(), c.c_str());
+        }
+      }
+      return true;
+    });
+  }
+  if (*coverage) {
+    if (oblast_map.empty())
+      oblast_map = (std::filesystem::path(katotth).parent_path() / "katotth_oblast_to_geonames_admin1.tsv").string();
+    auto report = claimtrace::resolve::MeasureCoverage(katotth, oblast_map);
+    if (!report.ok()) {
+      std::fprintf(stderr, "claimtrace: %s\n", report.status().ToString().c_str());
+      return 2;
+    }
+    auto line = [](const std::string& label, const claimtrace::resolve::CoverageCount& c) {
+      auto pct = [&](int k) { return c.total ? 100.0 * k / c.total : 0.0; };
+      std::printf("%-34s %6d  right oblast %6d (%5.1f%%)  via 2010 translit %6d  via Ukrainian name %6d  "
+                  "other oblast only %5d\n",
+                  label.c_str(), c.total, c.right_oblast, pct(c.right_oblast), c.by_translit, c.by_cyrillic,
+                  c.other_oblast_only);
+    };
+    claimtrace::resolve::CoverageCount mx;
+    for (const auto& [cat, c] : report->by_category) {
+      const char* names[] = {"M cities", "X urban-type settlements", "C villages", "K special-status cities"};
+      std::string label = cat == "M" ? names[0] : cat == "X" ? names[1] : cat == "C" ? names[2] : cat == "K" ? names[3] : cat;
+      line(label, c);
+      if (cat == "M" || cat == "X") {
+        mx.total += c.total;
+        mx.right_oblast += c.right_oblast;
+        mx.by_translit += c.by_translit;
+        mx.by_cyrillic += c.by_cyrillic;
+        mx.other_oblast_only += c.other_oblast_only;
+      }
+    }
+    line("M+X (target >= 95%)", mx);
+    std::printf("\nM+X by oblast:\n");
+    for (const auto& [oblast, c] : report->by_oblast_mx) line("  " + oblast, c);
+    if (report->bad_rows) std::printf("rows skipped (malformed or unknown oblast): %d\n", report->bad_rows);
+    return 0;
   }
   if (*bench) {
     size_t bytes = 0, docs = 0, atts = 0, failed = 0;
