@@ -13,6 +13,7 @@
 #include "extract/events.h"
 #include "extract/quantity.h"
 #include "extract/time_expr.h"
+#include "resolve/gazetteer.h"
 #include "extract/sources.h"
 #include "util/data.h"
 #include "util/utf8.h"
@@ -435,6 +436,88 @@ std::string SideBefore(const Document& doc, const Keys& keys, uint32_t from, uin
   return side;
 }
 
+// Place mentions that can be an event's place: not a demonym ("Russian"), not
+// inside a source ("the governor of Luhansk").
+std::vector<PlaceMention> UsablePlaces(const Document& doc, std::vector<PlaceMention> all) {
+  std::vector<PlaceMention> out;
+  for (auto& m : all) {
+    std::string lower = util::AsciiLower(m.text);
+    bool demonym = lower.size() > 4 && (lower.compare(lower.size() - 3, 3, "ian") == 0 ||
+                                        lower.compare(lower.size() - 4, 4, "ians") == 0 ||
+                                        lower.compare(lower.size() - 3, 3, "ese") == 0 ||
+                                        lower.compare(lower.size() - 3, 3, "ish") == 0 ||
+                                        lower.compare(lower.size() - 2, 2, "'s") == 0);
+    if (demonym || m.text.empty() || !(std::isupper(static_cast<unsigned char>(m.text[0])) ||
+                                       (static_cast<unsigned char>(m.text[0]) & 0x80) || lower.rfind("the ", 0) == 0 ||
+                                       lower.rfind("eastern", 0) == 0)) {
+      if (demonym) continue;
+    }
+    bool in_source = false;
+    for (const auto& a : doc.attributions) {
+      if (a.source && (a.source->span.Overlaps(m.span) || a.source_extent.Overlaps(m.span))) in_source = true;
+      if (a.via && a.via->span.Overlaps(m.span)) in_source = true;
+    }
+    if (in_source) continue;
+    // Part of a longer name ("the Washington Post", "Kyiv Independent").
+    uint32_t after = TokenAtOrAfter(doc, m.span.end);
+    if (after < doc.tokens.size() && doc.tokens[after].span.begin == m.span.end + 1 && doc.tokens[after].capitalized &&
+        doc.tokens[after].paragraph == doc.tokens[after - 1].paragraph) {
+      std::string next = util::AsciiLower(doc.Slice(doc.tokens[after].span));
+      if (!In(next, {"oblast", "region", "raion", "district", "province", "krai", "republic"})) continue;
+    }
+    // A country is the event's place only after a locative word ("in Ukraine",
+    // "the territory of Ukraine"); as a subject it is an actor ("Ukraine recaptured").
+    if (m.place && m.place->kind == "country") {
+      uint32_t first = TokenAtOrAfter(doc, m.span.begin);
+      uint32_t t = first;
+      while (t > 0 && In(util::AsciiLower(doc.Slice(doc.tokens[t - 1].span)),
+                         {"the", "eastern", "western", "northern", "southern", "central", "north-eastern",
+                          "south-eastern", "northeastern", "southeastern", "and"})) {
+        --t;
+      }
+      std::string prev = t > 0 ? util::AsciiLower(doc.Slice(doc.tokens[t - 1].span)) : "";
+      bool locative = In(prev, {"in", "into", "on", "across", "throughout", "inside", "near", "from", "at", "within",
+                                "over", "toward", "towards"});
+      if (prev == "of" && t > 1) {
+        // "the territory of Ukraine", not "the command of the Russian Federation".
+        locative = In(util::AsciiLower(doc.Slice(doc.tokens[t - 2].span)),
+                      {"territory", "territories", "soil", "part", "parts", "areas", "regions", "north", "south",
+                       "east", "west", "border", "borders", "outskirts", "rest"});
+      }
+      if (!locative) continue;
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+int PlaceRank(const PlaceMention& m) {
+  if (!m.place) return 1;  // an unresolved place-like name: specific, but unknown
+  const std::string& k = m.place->kind;
+  if (k == "settlement") return 0;
+  if (k == "raion") return 0;
+  if (k == "oblast" || k == "region") return 2;
+  if (k == "area") return 3;
+  return 4;  // country
+}
+
+ClaimPlace ToClaimPlace(const PlaceMention& m) {
+  ClaimPlace p;
+  p.text = m.text;
+  p.span = m.span;
+  if (m.place) {
+    p.name = m.place->name;
+    p.id = m.place->id;
+    p.admin1 = m.place->admin1;
+    p.country = m.place->country;
+    if (m.place->lat != 0 || m.place->lon != 0) {
+      p.lat = m.place->lat;
+      p.lon = m.place->lon;
+    }
+  }
+  return p;
+}
+
 }  // namespace
 
 void ExtractClaims(Document* doc) {
@@ -447,6 +530,7 @@ void ExtractClaims(Document* doc) {
   const auto& determiners = Determiners();
   const std::vector<Quantity> quantities = FindQuantities(d);
   const std::vector<TimeExpr> times = FindTimes(d);
+  const std::vector<PlaceMention> places = UsablePlaces(d, Gazetteer::Default().FindPlaces(d));
 
   // The headline: the first paragraph when it repeats the title, or a first
   // paragraph of one sentence without a full stop.
@@ -869,6 +953,42 @@ void ExtractClaims(Document* doc) {
         c.count = count;
       }
     }
+    // Place: the most specific place named in the clause (a settlement or
+    // district before its oblast, an oblast before the country); else, for
+    // "the city", "the area", the last place named in the three sentences before.
+    {
+      const PlaceMention* best = nullptr;
+      for (const auto& m : places) {
+        if (m.span.begin < c.span.begin || m.span.end > d.tokens[clause.end - 1].span.end) continue;
+        if (m.span.begin < d.tokens[clause.begin].span.begin && !(held && held->source)) continue;
+        if (!best || PlaceRank(m) < PlaceRank(*best)) best = &m;
+      }
+      if (!best) {
+        bool anaphor = false;
+        for (uint32_t t = sent.token_begin; t + 1 < sent.token_end; ++t) {
+          if (In(keys[t], {"the", "that"}) && In(keys[t + 1], {"city", "town", "village", "area", "region", "oblast",
+                                                               "district", "settlement", "front"})) {
+            anaphor = true;
+          }
+        }
+        if (anaphor) {
+          uint32_t from = d.sentences[tr.sentence >= 3 ? tr.sentence - 3 : 0].span.begin;
+          for (const auto& m : places) {
+            if (m.span.begin >= from && m.span.end <= sent.span.begin && m.place && PlaceRank(m) <= 2) best = &m;
+          }
+        }
+      }
+      if (!best) {
+        // A place named elsewhere in the sentence ("… orders to abandon Pokrovsk, … some soldiers surrendered").
+        for (const auto& m : places) {
+          if (m.span.begin >= sent.span.begin && m.span.end <= d.tokens[clause.begin].span.begin &&
+              (!best || PlaceRank(m) < PlaceRank(*best))) {
+            best = &m;
+          }
+        }
+      }
+      if (best) c.place = ToClaimPlace(*best);
+    }
     // Time: the first time expression in the clause.
     for (const TimeExpr& x : times) {
       if (static_cast<uint32_t>(x.token_begin) >= clause.begin && static_cast<uint32_t>(x.token_end) <= clause.end) {
@@ -934,6 +1054,23 @@ void ExtractClaims(Document* doc) {
     out.push_back(std::move(m.claim));
   }
   for (size_t i = 0; i < out.size(); ++i) out[i].id = d.doc_id + "#" + std::to_string(i);
+  // Place-like names that resolve nowhere, with the closest gazetteer entries.
+  for (const auto& m : places) {
+    if (m.place) continue;
+    Flag f;
+    f.kind = "unresolved_place";
+    f.text = m.text;
+    f.span = m.span;
+    f.detail = "no gazetteer entry";
+    if (!m.candidates.empty()) {
+      f.detail += "; closest:";
+      for (size_t i = 0; i < m.candidates.size() && i < 3; ++i) {
+        const Place* p = m.candidates[i];
+        f.detail += (i ? ", " : " ") + p->name + (p->admin1.empty() ? "" : " (" + p->admin1 + ")");
+      }
+    }
+    doc->flags.push_back(std::move(f));
+  }
   doc->claims = std::move(out);
 }
 
