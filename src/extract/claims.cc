@@ -528,9 +528,6 @@ void ExtractClaims(Document* doc) {
   if (triggers.empty()) return;
   const Keys keys = TokenKeys(d);
   const auto& determiners = Determiners();
-  const std::vector<Quantity> quantities = FindQuantities(d);
-  const std::vector<TimeExpr> times = FindTimes(d);
-  const std::vector<PlaceMention> places = UsablePlaces(d, Gazetteer::Default().FindPlaces(d));
 
   // The headline: the first paragraph when it repeats the title, or a first
   // paragraph of one sentence without a full stop.
@@ -556,6 +553,8 @@ void ExtractClaims(Document* doc) {
     uint32_t sentence = 0;
     int attribution = -1;
     bool has_actor_side = false;
+    const Trigger* trigger = nullptr;
+    const Attribution* held = nullptr;
   };
   std::vector<Draft> drafts;
 
@@ -697,6 +696,8 @@ void ExtractClaims(Document* doc) {
     dr.clause = clause;
     dr.sentence = tr.sentence;
     dr.attribution = attr;
+    dr.trigger = &tr;
+    dr.held = held;
     Claim& c = dr.claim;
     c.type = EventTypeName(type);
     c.types = {c.type};
@@ -897,6 +898,29 @@ void ExtractClaims(Document* doc) {
     }
     if (!c.actor && !side.empty()) c.actor = ClaimActor{"", {}, side};
 
+    drafts.push_back(std::move(dr));
+  }
+
+  if (drafts.empty()) return;
+
+  // Counts, times and places: found only in documents with claims, places only
+  // in the sentences of claims and the three before each (for "the city").
+  std::vector<char> claim_sentences(d.sentences.size(), 0), place_sentences(d.sentences.size(), 0);
+  for (const auto& dr : drafts) {
+    claim_sentences[dr.sentence] = 1;
+    for (uint32_t s = dr.sentence >= 3 ? dr.sentence - 3 : 0; s <= dr.sentence; ++s) place_sentences[s] = 1;
+  }
+  const std::vector<Quantity> quantities = FindQuantities(d, &claim_sentences);
+  const std::vector<TimeExpr> times = FindTimes(d, &claim_sentences);
+  const std::vector<PlaceMention> places = UsablePlaces(d, Gazetteer::Default().FindPlaces(d, &place_sentences));
+  for (Draft& dr : drafts) {
+    const Trigger& tr = *dr.trigger;
+    const Attribution* held = dr.held;
+    const Sentence& sent = d.sentences[tr.sentence];
+    const Clause clause = dr.clause;
+    const EventType type = dr.type;
+    const uint32_t tb = tr.token_begin, te = tr.token_end;
+    Claim& c = dr.claim;
     // Count: the quantity in the actor's phrase, else the one nearest the
     // trigger in the clause whose unit fits the event.
     {
@@ -959,6 +983,8 @@ void ExtractClaims(Document* doc) {
     {
       const PlaceMention* best = nullptr;
       for (const auto& m : places) {
+        // An unresolved name is no place to report (it is flagged instead).
+        if (!m.place) continue;
         if (m.span.begin < c.span.begin || m.span.end > d.tokens[clause.end - 1].span.end) continue;
         if (m.span.begin < d.tokens[clause.begin].span.begin && !(held && held->source)) continue;
         if (!best || PlaceRank(m) < PlaceRank(*best)) best = &m;
@@ -981,7 +1007,7 @@ void ExtractClaims(Document* doc) {
       if (!best) {
         // A place named elsewhere in the sentence ("… orders to abandon Pokrovsk, … some soldiers surrendered").
         for (const auto& m : places) {
-          if (m.span.begin >= sent.span.begin && m.span.end <= d.tokens[clause.begin].span.begin &&
+          if (m.place && m.span.begin >= sent.span.begin && m.span.end <= d.tokens[clause.begin].span.begin &&
               (!best || PlaceRank(m) < PlaceRank(*best))) {
             best = &m;
           }
@@ -997,7 +1023,6 @@ void ExtractClaims(Document* doc) {
       }
     }
 
-    drafts.push_back(std::move(dr));
   }
 
   // One claim per clause for related types.
@@ -1055,8 +1080,9 @@ void ExtractClaims(Document* doc) {
   }
   for (size_t i = 0; i < out.size(); ++i) out[i].id = d.doc_id + "#" + std::to_string(i);
   // Place-like names that resolve nowhere, with the closest gazetteer entries.
+  std::unordered_set<std::string> flagged;
   for (const auto& m : places) {
-    if (m.place) continue;
+    if (m.place || !flagged.insert(m.text).second) continue;  // one flag per name, at its first use
     Flag f;
     f.kind = "unresolved_place";
     f.text = m.text;

@@ -10,182 +10,53 @@
 #include <memory>
 #include <unordered_map>
 
+#include "extract/event_rules.h"
 #include "util/data.h"
 #include "util/utf8.h"
 
 namespace claimtrace::extract {
 
+extern const unsigned char kEventsDb[];
+extern const size_t kEventsDbSize;
+
 namespace {
 
-constexpr const char* kTypeNames[kEventTypeCount] = {
-    "surrender",          "refusal_to_fight", "desertion", "defection", "retreat",
-    "territorial_change", "casualties",       "prisoners", "mobilization", "attack"};
+static_assert(rules::kTypes == kEventTypeCount);
+const char* const* kTypeNames = rules::kTypeNames;
 
 constexpr char kEventsFile[] = "lexicons/en/events.txt";
 
 [[noreturn]] void DataFailure(const std::string& file, int line, const std::string& what) {
-  std::fprintf(stderr, "claimtrace: broken data file %s:%d: %s\n", file.c_str(), line, what.c_str());
+  if (line == 0) {
+    std::fprintf(stderr, "claimtrace: broken data file %s: %s\n", file.c_str(), what.c_str());
+  } else {
+    std::fprintf(stderr, "claimtrace: broken data file %s:%d: %s\n", file.c_str(), line, what.c_str());
+  }
   std::abort();
 }
 
 // ---------------------------------------------------------------- trigger patterns
 
-struct TriggerRule {
-  EventType type;
-  bool weak = false, patient = false, people_object = false, verb_only = false;
-  int line = 0;
-};
-
-// The regular inflections of a verb: base, -s, -ed, -ing.
-std::vector<std::string> Inflect(const std::string& w) {
-  auto is_vowel = [](char c) { return std::strchr("aeiou", c) != nullptr; };
-  size_t n = w.size();
-  if (n >= 2 && w[n - 1] == 'e') return {w, w + "s", w + "d", w.substr(0, n - 1) + "ing"};
-  if (n >= 2 && w[n - 1] == 'y' && !is_vowel(w[n - 2])) {
-    std::string stem = w.substr(0, n - 1);
-    return {w, stem + "ies", stem + "ied", w + "ing"};
-  }
-  bool sibilant = w.back() == 's' || w.back() == 'x' || w.back() == 'z' ||
-                  (n >= 2 && (w.compare(n - 2, 2, "sh") == 0 || w.compare(n - 2, 2, "ch") == 0));
-  return {w, w + (sibilant ? "es" : "s"), w + "ed", w + "ing"};
-}
-
-std::string RegexEscape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-// One pattern element ("a|b~") as a regex group of its word forms.
-std::string Alternatives(std::string_view element, const std::string& file, int line) {
-  std::string out = "(?:";
-  bool first = true;
-  for (std::string_view alt : util::Split(element, '|')) {
-    if (alt.empty()) DataFailure(file, line, "empty alternative in '" + std::string(element) + "'");
-    std::vector<std::string> forms;
-    if (alt.back() == '~') {
-      forms = Inflect(util::AsciiLower(alt.substr(0, alt.size() - 1)));
-    } else {
-      forms = {util::AsciiLower(alt)};
-    }
-    for (const auto& f : forms) {
-      if (!first) out += '|';
-      first = false;
-      // Multi-word alternatives ("air strike") match any run of spaces.
-      std::string words;
-      for (std::string_view w : util::Split(f, ' ')) {
-        if (w.empty()) continue;
-        if (!words.empty()) words += "\\s+";
-        words += RegexEscape(w);
-      }
-      out += words;
-    }
-  }
-  return out + ")";
-}
-
-// Turns "lay|laid down (their|his) ... arms" into a regex over the text.
-std::string PatternToRegex(std::string_view pattern, const std::string& file, int line) {
-  std::string out = "\\b";
-  bool have_word = false;
-  bool gap = false;
-  // Elements are separated by spaces, but an alternative may hold a space only
-  // inside parentheses; split on spaces outside them.
-  std::vector<std::string_view> elements;
-  {
-    int depth = 0;
-    size_t b = 0;
-    for (size_t i = 0; i <= pattern.size(); ++i) {
-      if (i == pattern.size() || (pattern[i] == ' ' && depth == 0)) {
-        if (i > b) elements.push_back(pattern.substr(b, i - b));
-        b = i + 1;
-      } else if (pattern[i] == '(') {
-        ++depth;
-      } else if (pattern[i] == ')') {
-        --depth;
-      }
-    }
-  }
-  for (std::string_view e : elements) {
-    if (e == "...") {
-      if (!have_word) DataFailure(file, line, "a pattern cannot start with a gap");
-      gap = true;
-      continue;
-    }
-    bool optional = e.size() >= 2 && e.front() == '(' && e.back() == ')';
-    if (optional) e = e.substr(1, e.size() - 2);
-    std::string group = Alternatives(e, file, line);
-    std::string sep = have_word ? (gap ? "(?:\\s+[^\\s.;!?]+){0,4}\\s+" : "\\s+") : "";
-    if (optional) {
-      if (!have_word) DataFailure(file, line, "a pattern cannot start with an optional element");
-      out += "(?:" + sep + group + ")?";
-    } else {
-      out += sep + group;
-      have_word = true;
-    }
-    gap = false;
-  }
-  if (!have_word) DataFailure(file, line, "empty pattern");
-  return out + "\\b";
-}
-
 struct TriggerDb {
   hs_database_t* db = nullptr;
   hs_scratch_t* prototype = nullptr;
-  std::vector<TriggerRule> rules;  // by pattern id
+  std::vector<rules::TriggerRule> rules;  // by pattern id
 };
 
 const TriggerDb& Triggers() {
   static const TriggerDb db = [] {
     TriggerDb out;
-    const std::string file = kEventsFile;
     std::vector<std::string> regexes;
-    int line_no = 0;
-    for (std::string_view line : util::SplitLines(util::EmbeddedFile(kEventsFile))) {
-      ++line_no;
-      if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-      line = util::Trim(line);
-      if (line.empty()) continue;
-      auto cols = util::Split(line, '\t');
-      if (cols.size() < 2 || cols.size() > 3) DataFailure(file, line_no, "expected type<TAB>pattern[<TAB>flags]");
-      int type = EventTypeFromName(util::Trim(cols[0]));
-      if (type < 0) DataFailure(file, line_no, "unknown event type '" + std::string(cols[0]) + "'");
-      TriggerRule rule;
-      rule.type = static_cast<EventType>(type);
-      rule.line = line_no;
-      if (cols.size() == 3) {
-        for (std::string_view f : util::Split(cols[2], ',')) {
-          f = util::Trim(f);
-          if (f == "weak") rule.weak = true;
-          else if (f == "patient") rule.patient = true;
-          else if (f == "people_object") rule.people_object = true;
-          else if (f == "verb_only") rule.verb_only = true;
-          else if (!f.empty()) DataFailure(file, line_no, "unknown flag '" + std::string(f) + "'");
-        }
-      }
-      regexes.push_back(PatternToRegex(util::Trim(cols[1]), file, line_no));
-      out.rules.push_back(rule);
+    std::string error;
+    if (!rules::ParseTriggerRules(util::EmbeddedFile(kEventsFile), &out.rules, &regexes, &error)) {
+      DataFailure(kEventsFile, 0, error);
     }
-    if (regexes.empty()) DataFailure(file, 0, "no patterns");
-    std::vector<const char*> exprs;
-    std::vector<unsigned> flags, ids;
-    for (size_t i = 0; i < regexes.size(); ++i) {
-      exprs.push_back(regexes[i].c_str());
-      flags.push_back(HS_FLAG_CASELESS | HS_FLAG_SOM_LEFTMOST);
-      ids.push_back(static_cast<unsigned>(i));
+    // The database compiled at build time; compiled here only when this CPU cannot load it.
+    if (hs_deserialize_database(reinterpret_cast<const char*>(kEventsDb), kEventsDbSize, &out.db) != HS_SUCCESS &&
+        !rules::CompileTriggerRegexes(regexes, out.rules, &out.db, &error)) {
+      DataFailure(kEventsFile, 0, error);
     }
-    hs_compile_error_t* err = nullptr;
-    if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
-                         nullptr, &out.db, &err) != HS_SUCCESS) {
-      int bad = err && err->expression >= 0 ? out.rules[err->expression].line : 0;
-      std::string msg = err ? err->message : "unknown error";
-      if (err) hs_free_compile_error(err);
-      DataFailure(file, bad, "pattern does not compile: " + msg);
-    }
-    if (hs_alloc_scratch(out.db, &out.prototype) != HS_SUCCESS) DataFailure(file, 0, "cannot allocate scratch");
+    if (hs_alloc_scratch(out.db, &out.prototype) != HS_SUCCESS) DataFailure(kEventsFile, 0, "cannot allocate scratch");
     return out;
   }();
   return db;
@@ -413,9 +284,9 @@ std::vector<Trigger> FindTriggers(const Document& doc) {
     for (uint32_t t = tb; t < te && free; ++t) free = !taken[t];
     if (!free) continue;
     for (uint32_t t = tb; t < te; ++t) taken[t] = 1;
-    const TriggerRule& r = db.rules[m.id];
+    const rules::TriggerRule& r = db.rules[m.id];
     Trigger t;
-    t.type = r.type;
+    t.type = static_cast<EventType>(r.type);
     t.span = {m.from, doc.tokens[te - 1].span.end};
     t.token_begin = tb;
     t.token_end = te;

@@ -665,13 +665,18 @@ bool ReadQuantity(const Document& doc, size_t i, const Context& ctx, Quantity* q
 
 }  // namespace
 
-std::vector<Quantity> FindQuantities(const Document& doc) {
+std::vector<Quantity> FindQuantities(const Document& doc, const std::vector<char>* sentences) {
   const Lexicon& lex = Lex();
   std::vector<Quantity> out;
   const size_t n = doc.tokens.size();
   size_t sent = 0;
   for (size_t i = 0; i < n;) {
     while (sent < doc.sentences.size() && doc.sentences[sent].token_end <= i) ++sent;
+    if (sentences && sent < doc.sentences.size() && doc.sentences[sent].token_begin <= i &&
+        (sent >= sentences->size() || !(*sentences)[sent])) {
+      i = doc.sentences[sent].token_end;
+      continue;
+    }
     Context ctx;
     if (sent < doc.sentences.size() && doc.sentences[sent].token_begin <= i) {
       ctx.sentence_begin = doc.sentences[sent].token_begin;

@@ -53,7 +53,8 @@ struct Quantity {
   int token_begin = 0, token_end = 0;  // [token_begin, token_end) in doc.tokens
 };
 
-std::vector<Quantity> FindQuantities(const Document& doc);
+// With `sentences`, only the sentences whose entry is non-zero are searched.
+std::vector<Quantity> FindQuantities(const Document& doc, const std::vector<char>* sentences = nullptr);
 
 namespace extract {
 

@@ -425,10 +425,15 @@ class Finder {
     if (doc.published && util::ParseIsoDate(*doc.published, &p)) pub_ = p;
   }
 
-  std::vector<TimeExpr> Run() {
+  std::vector<TimeExpr> Run(const std::vector<char>* sentences) {
     size_t sent = 0;
     for (size_t i = 0; i < n_;) {
       while (sent < doc_.sentences.size() && doc_.sentences[sent].token_end <= i) ++sent;
+      if (sentences && sent < doc_.sentences.size() && doc_.sentences[sent].token_begin <= i &&
+          (sent >= sentences->size() || !(*sentences)[sent])) {
+        i = doc_.sentences[sent].token_end;
+        continue;
+      }
       limit_ = (sent < doc_.sentences.size() && doc_.sentences[sent].token_begin <= i)
                    ? std::min<size_t>(doc_.sentences[sent].token_end, n_)
                    : n_;
@@ -686,6 +691,8 @@ class Finder {
 
 }  // namespace
 
-std::vector<TimeExpr> FindTimes(const Document& doc) { return Finder(doc).Run(); }
+std::vector<TimeExpr> FindTimes(const Document& doc, const std::vector<char>* sentences) {
+  return Finder(doc).Run(sentences);
+}
 
 }  // namespace claimtrace

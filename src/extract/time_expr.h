@@ -52,7 +52,8 @@ struct TimeExpr {
   int token_begin = 0, token_end = 0;  // [token_begin, token_end) in doc.tokens
 };
 
-std::vector<TimeExpr> FindTimes(const Document& doc);
+// With `sentences`, only the sentences whose entry is non-zero are searched.
+std::vector<TimeExpr> FindTimes(const Document& doc, const std::vector<char>* sentences = nullptr);
 
 }  // namespace claimtrace
 

@@ -464,7 +464,22 @@ struct RawMention {
 
 }  // namespace
 
-std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc) const {
+namespace {
+
+// The endings of most East Slavic settlement names in English spelling.
+bool SlavicPlaceShape(std::string_view w) {
+  if (w.size() < 6) return false;
+  for (std::string_view end : {"sk", "ske", "ska", "ivka", "ovka", "evka", "yivka", "ivske", "iv", "ov", "ev", "ove",
+                               "eve", "ino", "yne", "ine", "hrad", "grad", "pil", "pol", "ivtsi", "ychi", "ytsia",
+                               "ytsya", "ytsa", "ovo", "evo", "nyi", "nyy", "skoye", "skoe", "ivske"}) {
+    if (w.size() > end.size() + 3 && w.compare(w.size() - end.size(), end.size(), end) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc, const std::vector<char>* sentences) const {
   const Impl& m = *impl_;
   std::vector<PlaceMention> result;
   std::vector<RawMention> raw;
@@ -480,6 +495,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc) const {
   auto is_word = [&](size_t i) { return tokens[i].kind == TokenKind::kWord; };
 
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    if (sentences && (s >= sentences->size() || !(*sentences)[s])) continue;
     const Sentence& sent = doc.sentences[s];
     uint32_t last_end_token = UINT32_MAX;  // token after the last mention (list continuation)
     for (uint32_t i = sent.token_begin; i < sent.token_end && i < tokens.size(); ++i) {
@@ -583,8 +599,16 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc) const {
       if (cands.empty() && !rm.unresolved) {
         // Unknown capitalised word where only a place fits: "village of X", "near X".
         if (!t.capitalized || person || m.StopKey(name_key) != StopTag::kNone || sentence_start) continue;
-        bool near = i > sent.token_begin && (lower_at(i - 1) == "near" || lower_at(i - 1) == "outside");
-        if (!strong && !near) continue;
+        std::string prev = i > sent.token_begin ? lower_at(i - 1) : std::string();
+        bool near = prev == "near" || prev == "outside";
+        // "known as X", "called X": a name given as a place's other name.
+        bool known_as = (prev == "as" || prev == "called" || prev == "renamed") && i >= sent.token_begin + 2 &&
+                        (lower_at(i - 2) == "known" || lower_at(i - 2) == "as" || prev != "as");
+        // "in X" where X has the shape of an East Slavic place name ("-sk", "-ivka", "-kov").
+        bool slavic_in = (prev == "in" || prev == "from" || prev == "toward" || prev == "towards" || prev == "into") &&
+                         SlavicPlaceShape(lower_at(i));
+        if (!strong && !near && !known_as && !slavic_in) continue;
+        if (known_as || slavic_in) strong = true;
         rm.unresolved = true;
         rm.evidence = true;
         rm.strong = strong;

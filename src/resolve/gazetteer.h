@@ -48,7 +48,8 @@ class Gazetteer {
   // nearby context (an oblast or country named in the same sentence/paragraph/document);
   // place-like names that resolve nowhere (e.g. capitalised word after "village of", "near",
   // "in the X district") come back with place == nullptr and candidates.
-  std::vector<PlaceMention> FindPlaces(const Document& doc) const;
+  // With `sentences`, only the sentences whose entry is non-zero are searched.
+  std::vector<PlaceMention> FindPlaces(const Document& doc, const std::vector<char>* sentences = nullptr) const;
 
   size_t size() const;  // number of entries
 
