@@ -113,6 +113,7 @@ const std::unordered_set<std::string_view>& DirectiveNouns() {
   static const std::unordered_set<std::string_view> s = {
       "order", "orders", "call", "calls", "plan", "plans", "decision", "attempt", "attempts", "appeal",
       "appeals", "demand", "demands", "request", "requests", "offer", "offers", "proposal", "ultimatum",
+      "goal", "goals", "aim", "aims", "objective", "purpose", "intention", "task", "mission",
       "permission", "instructions", "instruction", "readiness", "willingness", "chance", "opportunity"};
   return s;
 }
@@ -620,7 +621,8 @@ void ExtractClaims(Document* doc) {
       }
       // "no orders have been issued to abandon …", "conditions for the troops to surrender":
       // an infinitive under a directive noun is only talked about.
-      if (!skip && prev == "to") {
+      // Also "to force surrender": the event noun under an infinitive verb.
+      if (!skip && (prev == "to" || (tb >= sent.token_begin + 2 && keys[tb - 2] == "to"))) {
         for (uint32_t t = tb - 1, steps = 0; t > sent.token_begin && steps < 16; --t, ++steps) {
           std::string_view p = d.Slice(d.tokens[t - 1].span);
           if (p == "," || p == ";" || p == ":" || p == ".") break;
@@ -660,6 +662,13 @@ void ExtractClaims(Document* doc) {
         }
       }
       if (cause) continue;
+    }
+
+    // An indirect question ("whether Putin retreats") claims nothing.
+    {
+      bool question = false;
+      for (uint32_t t = clause.begin; t < tb; ++t) question |= keys[t] == "whether";
+      if (question) continue;
     }
 
     auto words = FindClaimWords(d, keys, clause.begin, clause.end);

@@ -98,7 +98,7 @@ TEST(Claims, PredictionsCallsAndConditionsAreHypothetical) {
   ASSERT_NE(w, nullptr);
   EXPECT_EQ(w->modality, "hypothetical");
 
-  Document cond = Extract("If the northern group surrenders, the siege will end.");
+  Document cond = Extract("If the northern group of soldiers surrenders, the siege will end.");
   const Claim* s = OfType(cond, "surrender");
   ASSERT_NE(s, nullptr);
   EXPECT_EQ(s->modality, "hypothetical");
@@ -125,6 +125,8 @@ TEST(Claims, BackReferencesBackgroundAndDirectiveNounsAreNoClaims) {
   EXPECT_TRUE(Extract("Following the counter-offensive, the mayor held a press briefing.").claims.empty());
   EXPECT_TRUE(Extract("No orders have been issued to abandon the city, the spokesman said.").claims.empty());
   EXPECT_TRUE(Extract("Such defections remain a sensitive subject for the command.").claims.empty());
+  EXPECT_TRUE(Extract("The colonel said the aim was to force surrender, not to destroy the town.").claims.empty());
+  EXPECT_TRUE(Extract("Reporters asked whether the brigade retreated from the ridge.").claims.empty());
 }
 
 TEST(Claims, SeveralEventsInOneSentenceAreSeparateClaims) {
