@@ -10,6 +10,6 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j2 --target claimtrace
 
 if [[ $# -eq 0 ]]; then
-  set -- attributions examples/
+  set -- show examples/
 fi
 exec build/claimtrace "$@"

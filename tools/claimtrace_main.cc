@@ -86,6 +86,31 @@ void PrintAttributions(const Document& doc) {
   std::printf("\n");
 }
 
+// The claims and flags of a document, readably (after its attributions).
+void PrintClaims(const Document& doc) {
+  if (doc.error) return;
+  if (doc.claims.empty()) std::printf("   (no event claims)\n");
+  for (const auto& c : doc.claims) {
+    std::string types = c.type;
+    for (size_t i = 1; i < c.types.size(); ++i) types += "/" + c.types[i];
+    std::string who = c.actor ? (c.actor->text.empty() ? "" : c.actor->text + " ") + "[" +
+                                    (c.actor->side.empty() ? "?" : c.actor->side) + "]"
+                              : "[?]";
+    std::printf("  %-3s %-20s %s", c.id.substr(c.id.find('#') + 1).c_str(), types.c_str(), who.c_str());
+    if (c.count) std::printf("  count=%s", c.count->value ? Shorten(c.count->text, 40).c_str() : "vague");
+    if (c.place) std::printf("  at %s", (c.place->name.empty() ? c.place->text : c.place->name).c_str());
+    if (c.time && !c.time->date.empty()) std::printf("  on %s", c.time->date.c_str());
+    std::printf("\n       \"%s\"\n", Shorten(c.text, 120).c_str());
+    std::string chain;
+    for (const auto& s : c.chain) chain += (chain.empty() ? "" : " -> ") + s.name + (s.side.empty() ? "" : " (" + s.side + ")");
+    std::printf("       source: %s; %s, %s%s%s\n", chain.empty() ? "the article's own voice" : chain.c_str(),
+                c.polarity.c_str(), c.modality.c_str(), c.hedges.empty() ? "" : "; hedged: ",
+                c.hedges.empty() ? "" : c.hedges[0].c_str());
+  }
+  for (const auto& f : doc.flags) std::printf("  flag %s: %s (%s)\n", f.kind.c_str(), f.text.c_str(), f.detail.c_str());
+  std::printf("\n");
+}
+
 std::string BratName(const Document& doc) {
   std::string name = doc.input;
   std::string suffix;
@@ -125,6 +150,10 @@ int main(int argc, char** argv) {
   auto* attributions = app.add_subcommand("attributions", "print who said what, or write BRAT .ann files");
   AddCommon(attributions, &at_opts);
   attributions->add_option("--brat", brat_dir, "write one BRAT .ann file per input into DIR (PolNeAR layout)");
+
+  Common sh_opts;
+  auto* show = app.add_subcommand("show", "print each document's attributions, event claims and flags, readably");
+  AddCommon(show, &sh_opts);
 
   Common bn_opts;
   int repeat = 1;
@@ -192,6 +221,13 @@ int main(int argc, char** argv) {
     return run(ex_opts, [&](const Document& doc) {
       *out << claimtrace::ToJsonLine(doc) << '\n';
       return static_cast<bool>(*out);
+    });
+  }
+  if (*show) {
+    return run(sh_opts, [&](const Document& doc) {
+      PrintAttributions(doc);
+      PrintClaims(doc);
+      return true;
     });
   }
   if (*attributions) {

@@ -103,7 +103,9 @@ const std::unordered_set<std::string_view>& ModifiedNouns() {
       "request", "requests", "claim", "claims", "report", "reports", "rumour", "rumours", "rumor", "rumors",
       "narrative", "narratives", "video", "videos", "footage", "story", "stories", "story's", "talks",
       "negotiations", "deal", "law", "laws", "bill", "plan", "plans", "order", "orders", "policy", "threat",
-      "threats", "fears", "fear", "risk", "warning", "warnings", "campaign", "efforts", "attempt", "attempts"};
+      "threats", "fears", "fear", "risk", "warning", "warnings", "campaign", "efforts", "attempt", "attempts",
+      "point", "points", "area", "zone", "site", "sites", "base", "bases", "centre", "center", "camp", "camps",
+      "route", "routes", "line", "lines", "capability", "capabilities", "system", "systems"};
   return s;
 }
 
@@ -756,6 +758,11 @@ void ExtractClaims(Document* doc) {
       bool before = w.token_end <= tb;
       uint32_t distance = before ? tb - w.token_end : 0;
       if ((w.tags & kTagNegation) && !(w.tags & kTagFocus) && before && distance <= 4) c.polarity = "denied";
+      // "no servicemen of the regiment had been taken prisoner": "no" opening the subject.
+      if ((w.tags & kTagNegation) && before && distance <= 10 && w.token_end == w.token_begin + 1 &&
+          In(keys[w.token_begin], {"no", "none", "neither"})) {
+        c.polarity = "denied";
+      }
       if ((w.tags & kTagModal) && before && distance <= 6) hypothetical = true;
       if ((w.tags & kTagConditional) && before) hypothetical = true;
       if ((w.tags & kTagDirective) && before && distance <= 3) hypothetical = true;
@@ -829,8 +836,8 @@ void ExtractClaims(Document* doc) {
     for (const auto& a : actors) {
       if (!chosen && nominal && a.end == tb && !a.state) chosen = &a;
     }
-    std::string adjective_side;  // "Russian retreats", "Ukraine's advances"
-    if (!chosen && tb > clause.begin) {
+    std::string adjective_side;  // "Russian retreats", "Ukraine's advances", "31 Russian attacks"
+    if (tb > clause.begin) {
       for (const auto& h : FindActorWords(d, keys, tb > clause.begin + 2 ? tb - 2 : clause.begin, tb)) {
         if ((h.tags & kTagActorAdj) && (h.token_end == tb || (h.token_end + 1 == tb && !IsPunct(d, tb - 1)) ||
                                         d.tokens[tb - 1].kind == TokenKind::kQuote)) {
@@ -864,7 +871,9 @@ void ExtractClaims(Document* doc) {
       }
     }
     std::string side;
-    if (!chosen && !adjective_side.empty()) {
+    // An adjective right before the trigger makes it a noun with its own actor.
+    if (!adjective_side.empty() && (!chosen || chosen->end < tb)) {
+      chosen = nullptr;
       side = adjective_side;
       c.actor = ClaimActor{"", {}, side};
     }
@@ -885,14 +894,25 @@ void ExtractClaims(Document* doc) {
       if (chosen->enemy) side = Opposite(source_side);
       if (side.empty() && chosen->force) {
         // "around 300 troops": the side of the nearest sided force named before, in
-        // the sentence or the three before it.
+        // the sentence or the three before it, else the six before it.
         uint32_t from = d.sentences[tr.sentence >= 3 ? tr.sentence - 3 : 0].token_begin;
         side = SideBefore(d, keys, from, chosen->begin);
+        if (side.empty()) side = SideBefore(d, keys, d.sentences[tr.sentence >= 6 ? tr.sentence - 6 : 0].token_begin, from);
       }
       if (tr.patient && passive && !object_actor) side = Opposite(side);
       actor.side = side;
       c.actor = actor;
       dr.has_actor_side = !side.empty();
+    }
+    if (side.empty() && !c.actor) {
+      // "They are now held as prisoners": a pronoun subject takes the side of the
+      // forces named in the sentences before.
+      bool pronoun = false;
+      for (uint32_t t = clause.begin; t < tb; ++t) pronoun |= In(keys[t], {"they", "them", "those", "these"});
+      if (pronoun) {
+        side = SideBefore(d, keys, d.sentences[tr.sentence >= 3 ? tr.sentence - 3 : 0].token_begin, tb);
+        if (!side.empty()) c.actor = ClaimActor{"", {}, side};
+      }
     }
     if (side.empty() && !c.actor && clause.begin > sent.token_begin) {
       // "… pushed Russian forces back, with Moscow describing the retreat": an event
@@ -1023,6 +1043,14 @@ void ExtractClaims(Document* doc) {
         }
       }
       if (best) c.place = ToClaimPlace(*best);
+    }
+    // Civilians are on the side of the country they live in: the place's.
+    if (c.actor && c.actor->side.empty() && c.place && (c.place->country == "UA" || c.place->country == "RU")) {
+      bool civilians = false;
+      for (const auto& a : ActorPhrases(d, keys, clause.begin, clause.end)) {
+        if (a.civilian && c.actor->span.begin == d.tokens[a.begin].span.begin) civilians = true;
+      }
+      if (civilians) c.actor->side = c.place->country;
     }
     // Time: the first time expression in the clause.
     for (const TimeExpr& x : times) {

@@ -182,6 +182,31 @@ TEST(Claims, ChainRunsFromTheCitingOutletToTheInnermostSource) {
   EXPECT_EQ(Side(c), "RU");
 }
 
+TEST(Claims, NoOpeningTheSubjectDeniesTheEvent) {
+  Document doc = Extract("The ministry said no soldiers of the northern brigade had been taken prisoner.");
+  const Claim* c = OfType(doc, "prisoners");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->polarity, "denied");
+}
+
+TEST(Claims, ASideAdjectiveOnTheEventNounNamesItsActor) {
+  Document doc = Extract("The General Staff of the Armed Forces of Ukraine said its forces repelled 12 Russian attacks.");
+  const Claim* c = OfType(doc, "attack");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Side(c), "RU");
+}
+
+TEST(Claims, CiviliansTakeTheSideOfWhereTheyLive) {
+  Document doc = Extract("Officials said two civilians were killed in Kharkiv overnight.");
+  const Claim* c = OfType(doc, "casualties");
+  ASSERT_NE(c, nullptr);
+  ASSERT_TRUE(c->place);
+  EXPECT_EQ(c->place->country, "UA");
+  EXPECT_EQ(Side(c), "UA");
+  ASSERT_TRUE(c->count);
+  EXPECT_EQ(c->count->value, 2);
+}
+
 TEST(Claims, WeakTriggersNeedForcesAndCiviliansNeverDesert) {
   EXPECT_EQ(OfType(Extract("Thousands of residents fled the city by train."), "desertion"), nullptr);
   EXPECT_NE(OfType(Extract("Dozens of conscripts fled the training camp."), "desertion"), nullptr);
