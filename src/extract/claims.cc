@@ -696,10 +696,10 @@ void ExtractClaims(Document* doc) {
         if ((a.force || a.civilian) && a.end <= tb && a.end + 2 >= tb) people_before = true;
       }
       bool place_after = te < clause.end && (d.tokens[te].capitalized || In(keys[te], {"the", "a", "an", "two", "three", "several", "control"}));
+      if (!people_after && !place_after && !people_before) continue;  // "equipment captured": a trophy, no event
       type = people_after ? EventType::kPrisoners
              : place_after ? EventType::kTerritorialChange
-             : people_before ? EventType::kPrisoners
-                             : EventType::kTerritorialChange;
+                           : EventType::kPrisoners;
     }
 
     Draft dr;
@@ -1016,7 +1016,19 @@ void ExtractClaims(Document* doc) {
         if (!m.place) continue;
         if (m.span.begin < c.span.begin || m.span.end > d.tokens[clause.end - 1].span.end) continue;
         if (m.span.begin < d.tokens[clause.begin].span.begin && !(held && held->source)) continue;
-        if (!best || PlaceRank(m) < PlaceRank(*best)) best = &m;
+        // A name before "agreements", "talks", "format" names a process, not a place.
+        uint32_t after = TokenAtOrAfter(d, m.span.end);
+        if (after < d.tokens.size() && In(keys[after], {"agreements", "agreement", "accords", "talks", "format",
+                                                        "process", "protocol", "summit", "declaration", "memorandum"})) {
+          continue;
+        }
+        auto distance = [&](const PlaceMention& x) {
+          return x.span.begin >= tr.span.end ? x.span.begin - tr.span.end : tr.span.begin - std::min(tr.span.begin, x.span.end);
+        };
+        // The most specific; among equals, the nearest the trigger.
+        if (!best || PlaceRank(m) < PlaceRank(*best) || (PlaceRank(m) == PlaceRank(*best) && distance(m) < distance(*best))) {
+          best = &m;
+        }
       }
       if (!best) {
         bool anaphor = false;

@@ -602,8 +602,8 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc, const std::
         std::string prev = i > sent.token_begin ? lower_at(i - 1) : std::string();
         bool near = prev == "near" || prev == "outside";
         // "known as X", "called X": a name given as a place's other name.
-        bool known_as = (prev == "as" || prev == "called" || prev == "renamed") && i >= sent.token_begin + 2 &&
-                        (lower_at(i - 2) == "known" || lower_at(i - 2) == "as" || prev != "as");
+        bool known_as = (prev == "as" && i >= sent.token_begin + 2 && lower_at(i - 2) == "known") ||
+                        prev == "renamed" || prev == "formerly";
         // "in X" where X has the shape of an East Slavic place name ("-sk", "-ivka", "-kov").
         bool slavic_in = (prev == "in" || prev == "from" || prev == "toward" || prev == "towards" || prev == "into") &&
                          SlavicPlaceShape(lower_at(i));
