@@ -569,7 +569,10 @@ void ExtractClaims(Document* doc) {
     std::string_view next = te < sent.token_end ? std::string_view(keys[te]) : std::string_view();
 
     // A form that is also a common noun or adjective counts only as a verb.
-    if (tr.verb_only && (prev.empty() || determiners.count(prev) || d.tokens[tb].capitalized)) continue;
+    if (tr.verb_only && (prev.empty() || determiners.count(prev) || d.tokens[tb].capitalized ||
+                         In(prev, {"more", "most", "less", "least", "very", "highly", "better", "well", "technologically"}))) {
+      continue;
+    }
     // An event noun modifying another noun ("surrender requests") is not an event.
     if (ModifiedNouns().count(next)) continue;
 
@@ -692,7 +695,10 @@ void ExtractClaims(Document* doc) {
       // "captured the village", "captured Bakhmut" -> territory.
       bool people_after = false, people_before = false;
       for (const auto& a : actors) {
-        if ((a.force || a.civilian) && a.begin >= te && a.begin <= te + 4) people_after = true;
+        // The people after it, but not its agent ("captured by the Russian army").
+        if ((a.force || a.civilian) && a.begin >= te && a.begin <= te + 4 && !(a.begin > 0 && keys[a.begin - 1] == "by")) {
+          people_after = true;
+        }
         if ((a.force || a.civilian) && a.end <= tb && a.end + 2 >= tb) people_before = true;
       }
       bool place_after = te < clause.end && (d.tokens[te].capitalized || In(keys[te], {"the", "a", "an", "two", "three", "several", "control"}));
