@@ -389,7 +389,7 @@ ClaimSource SourceOf(const Document& doc, const Keys& keys, const ChainLink& lin
     }
     return s;
   }
-  s.kind = GuessKind(s.text, a && a->source_anonymous);
+  s.kind = GuessKind(s.name.empty() ? s.text : s.name, a && a->source_anonymous);
   if (a && a->source) {
     s.side = SideOfText(doc, keys, a->source_extent.empty() ? a->source->span : a->source_extent);
   }
