@@ -23,6 +23,7 @@
 #include "claimtrace/pipeline.h"
 #include "clean/clean.h"
 #include "extract/attribution.h"
+#include "extract/claims.h"
 #include "extract/quantity.h"
 #include "extract/time_expr.h"
 #include "resolve/gazetteer.h"
@@ -360,6 +361,23 @@ void BM_ExtractAttributions_Gdelt(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TextBytes(src)));
 }
 
+// Claim assembly (triggers, actors, counts, places, times) on documents with attributions.
+void BM_ExtractClaims_Gdelt(benchmark::State& state) {
+  if (!NeedGdelt(state)) return;
+  const auto& src = GdeltProcessed();
+  size_t claims = 0;
+  for (const auto& d : src) claims += d.claims.size();
+  for (auto _ : state) {
+    state.PauseTiming();
+    std::vector<Document> docs = src;
+    state.ResumeTiming();
+    for (auto& d : docs) claimtrace::extract::ExtractClaims(&d);
+  }
+  state.counters["docs"] = static_cast<double>(src.size());
+  state.counters["claims"] = static_cast<double>(claims);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TextBytes(src)));
+}
+
 // The place finder on segmented documents (the Gazetteer is built before timing).
 void BM_FindPlaces_Invented(benchmark::State& state) {
   const auto& gazetteer = claimtrace::Gazetteer::Default();
@@ -480,6 +498,7 @@ CT_BENCH(BM_Tokenize_Gdelt);
 CT_BENCH(BM_Segment_Gdelt);
 CT_BENCH(BM_Clean_Gdelt);
 CT_BENCH(BM_ExtractAttributions_Gdelt);
+CT_BENCH(BM_ExtractClaims_Gdelt);
 CT_BENCH(BM_FindQuantities_Gdelt);
 CT_BENCH(BM_FindTimes_Gdelt);
 CT_BENCH(BM_Pipeline_Gdelt);
