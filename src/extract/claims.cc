@@ -6,6 +6,7 @@
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -353,6 +354,14 @@ std::string SideOfText(const Document& doc, const Keys& keys, Span span) {
   if (e > doc.tokens.size()) e = static_cast<uint32_t>(doc.tokens.size());
   for (const auto& h : FindActorWords(doc, keys, b, std::max(b, e))) {
     if ((h.tags & kTagSide) && !(h.tags & kTagEnemy)) return h.side;
+  }
+  // A body in the registry ("a spokesman for the Russian Defence Ministry", "the head of the DPR").
+  if (const SourceEntry* entry = MatchSource(doc.Slice(span)); entry && entry->side != "-") return entry->side;
+  // A role of a place: "the governor of Luhansk", "the mayor of Belgorod".
+  for (uint32_t t = b; t + 1 < e; ++t) {
+    if (keys[t] != "of" || !doc.tokens[t + 1].capitalized) continue;
+    auto places = Gazetteer::Default().Lookup(doc.Slice(doc.tokens[t + 1].span));
+    if (!places.empty() && (places[0]->country == "UA" || places[0]->country == "RU")) return places[0]->country;
   }
   return "";
 }
@@ -1134,6 +1143,24 @@ void ExtractClaims(Document* doc) {
     out.push_back(std::move(m.claim));
   }
   for (size_t i = 0; i < out.size(); ++i) out[i].id = d.doc_id + "#" + std::to_string(i);
+  // A source named once with its role ("Serhiy Haidai, the governor of Luhansk") keeps
+  // that side when it speaks again as "He".
+  {
+    std::unordered_map<std::string, std::string> side_of;
+    for (const auto& c : out) {
+      for (const auto& s : c.chain) {
+        if (!s.side.empty()) side_of.emplace(s.name, s.side);
+      }
+    }
+    for (auto& c : out) {
+      for (auto& s : c.chain) {
+        if (s.side.empty()) {
+          if (auto it = side_of.find(s.name); it != side_of.end()) s.side = it->second;
+        }
+      }
+      if (!c.chain.empty() && c.root) c.root->side = c.chain.back().side;
+    }
+  }
   // Place-like names that resolve nowhere, with the closest gazetteer entries.
   std::unordered_set<std::string> flagged;
   for (const auto& m : places) {
