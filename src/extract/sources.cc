@@ -44,8 +44,12 @@ const std::vector<SourceEntry>& Sources() {
                      cols.size());
         std::abort();
       }
-      SourceEntry e{std::string(cols[0]), std::string(cols[1]), std::string(cols[2]), std::string(cols[3]),
-                    std::string(cols[4]), {}};
+      SourceEntry e;
+      e.id = std::string(cols[0]);
+      e.name = std::string(cols[1]);
+      e.kind = std::string(cols[2]);
+      e.country = std::string(cols[3]);
+      e.side = std::string(cols[4]);
       for (auto a : util::Split(cols[5], '|')) {
         if (a.empty()) continue;
         e.aliases.emplace_back(a);
