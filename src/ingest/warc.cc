@@ -128,8 +128,8 @@ class Stream {
   // After a gzip error: drops what is left of the broken member and resumes at
   // the next gzip header after its start. Damage found before any output of a
   // resumed member (a false header match) moves on silently.
-  void RecoverGzip() {
-    uint64_t from = member_start_ + 1;
+  void RecoverGzip(uint64_t member) {
+    uint64_t from = member + 1;
     while (true) {
       error_.clear();
       out_.erase(0, pos_);
@@ -352,7 +352,23 @@ bool WarcReader::Next(WarcRecord* rec) {
     rec->offset = s.error_member();
     rec->error = "record " + std::to_string(rec->number) + " (gzip member at byte " + std::to_string(rec->offset) +
                  "): " + s.error() + "; skipped to the next gzip member";
-    s.RecoverGzip();
+    rec->block.clear();
+    s.RecoverGzip(rec->offset);
+    return true;
+  };
+  // A damaged record: in .warc.gz reading resumes at the next gzip member
+  // (scanning the decompressed bytes could land inside a broken member); in a
+  // plain file, at the next "WARC/1." line.
+  auto damaged = [&](const std::string& what) {
+    rec->error = where() + ": " + what;
+    rec->block.clear();
+    if (s.gz()) {
+      rec->error += "; skipped to the next gzip member";
+      s.RecoverGzip(rec->offset);
+    } else {
+      uint64_t skipped = m.ScanToNextRecord();
+      rec->error += "; skipped " + std::to_string(skipped) + " bytes to the next record";
+    }
     return true;
   };
   if (s.Fill(1) == 0) {
@@ -365,13 +381,8 @@ bool WarcReader::Next(WarcRecord* rec) {
   size_t avail = s.Fill(kMaxHeaderBytes);
   std::string_view a = s.Avail();
   if (a.substr(0, kVersion.size()) != kVersion) {
-    if (avail < kVersion.size() && !s.error().empty()) return gzip_failure();
-    std::string found = Excerpt(a);
-    uint64_t skipped = m.ScanToNextRecord();
-    rec->error = where() + ": expected a 'WARC/1.x' version line, found '" + found + "'; skipped " +
-                 std::to_string(skipped) + " bytes to the next record";
-    if (!s.error().empty()) rec->error += " (then: " + s.error() + ")";
-    return true;
+    if (!s.error().empty()) return gzip_failure();
+    return damaged("expected a 'WARC/1.x' version line, found '" + Excerpt(a) + "'");
   }
   size_t header_end = std::string_view::npos, crlf = a.find("\r\n\r\n"), lf = a.find("\n\n");
   if (crlf != std::string_view::npos && (lf == std::string_view::npos || crlf + 2 < lf)) header_end = crlf + 4;
@@ -380,10 +391,8 @@ bool WarcReader::Next(WarcRecord* rec) {
     if (!s.error().empty()) return gzip_failure();
     bool at_end = avail < kMaxHeaderBytes;
     s.Consume(1);
-    m.ScanToNextRecord();
-    rec->error = where() + (at_end ? ": the file ends inside the record's headers (truncated)"
-                                   : ": headers longer than 64 KB without a blank line; skipped to the next record");
-    return true;
+    return damaged(at_end ? "the file ends inside the record's headers (truncated)"
+                          : "headers longer than 64 KB without a blank line");
   }
   // Headers: "Name: value" lines, continuation lines folded in.
   std::string_view head = a.substr(0, header_end);
@@ -427,16 +436,11 @@ bool WarcReader::Next(WarcRecord* rec) {
   }
   s.Consume(header_end);
   if (length < 0 || bad_length) {
-    m.ScanToNextRecord();
-    rec->error = where() + (length < 0 ? ": no Content-Length header" : ": Content-Length is not a number") +
-                 "; skipped to the next record";
-    return true;
+    return damaged(length < 0 ? "no Content-Length header" : "Content-Length is not a number");
   }
   if (static_cast<unsigned long long>(length) > m.options.max_record_bytes) {
-    m.ScanToNextRecord();
-    rec->error = where() + ": Content-Length " + std::to_string(length) + " is over the limit of " +
-                 std::to_string(m.options.max_record_bytes) + " bytes; skipped to the next record";
-    return true;
+    return damaged("Content-Length " + std::to_string(length) + " is over the limit of " +
+                   std::to_string(m.options.max_record_bytes) + " bytes");
   }
   size_t len = static_cast<size_t>(length);
   // One byte past the trailer: in .warc.gz this makes zlib check the member's
@@ -455,6 +459,10 @@ bool WarcReader::Next(WarcRecord* rec) {
   std::string_view trailer = s.Avail().substr(0, 2);
   bool at_end = trailer.empty() && s.AtEnd();
   if (!at_end && (trailer.size() < 1 || (trailer[0] != '\r' && trailer[0] != '\n'))) {
+    if (s.gz()) {
+      if (!s.error().empty() && s.error_member() == rec->offset) return gzip_failure();
+      return damaged("the block is not followed by a blank line (wrong Content-Length " + std::to_string(len) + "?)");
+    }
     // A wrong Content-Length: if the next record starts inside the block, step back to it.
     size_t next = rec->block.find("\nWARC/1.");
     std::string what = where() + ": the block is not followed by a blank line (wrong Content-Length " +
