@@ -25,7 +25,8 @@ struct Feed {
 // Parses `xml` (fetched from, or read at, `base`). The parser never loads
 // external entities or DTDs and does not expand entities. Errors
 // (kCorruption): not well-formed XML (the message gives libxml2's line and
-// reason), or a root element that is neither <rss>, <rdf:RDF> nor <feed>.
+// reason), or a root element that is neither <rss>, <rdf:RDF> nor <feed>;
+// kUnsupported: the feed declares entities (<!ENTITY>).
 Status ParseFeed(std::string_view xml, const std::string& base, Feed* out);
 
 // "Tue, 10 Jun 2003 04:00:00 GMT" (RFC 822, as RSS uses) or ISO 8601 to
