@@ -424,7 +424,10 @@ bool WarcReader::Next(WarcRecord* rec) {
       rec->content_type = value;
     } else if (IEquals(name, "Content-Length")) {
       length = 0;
-      if (value.empty() || value.size() > 18) bad_length = true;
+      if (value.empty() || value.size() > 18) {  // 18 digits cannot overflow
+        bad_length = true;
+        continue;
+      }
       for (char c : value) {
         if (c < '0' || c > '9') {
           bad_length = true;
@@ -436,7 +439,7 @@ bool WarcReader::Next(WarcRecord* rec) {
   }
   s.Consume(header_end);
   if (length < 0 || bad_length) {
-    return damaged(length < 0 ? "no Content-Length header" : "Content-Length is not a number");
+    return damaged(length < 0 ? "no Content-Length header" : "Content-Length is not a number (of at most 18 digits)");
   }
   if (static_cast<unsigned long long>(length) > m.options.max_record_bytes) {
     return damaged("Content-Length " + std::to_string(length) + " is over the limit of " +
