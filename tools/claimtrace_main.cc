@@ -48,6 +48,12 @@ void AddCommon(CLI::App* cmd, Common* c) {
   cmd->add_option("--connect-timeout", c->connect_timeout_s, "HTTP connect timeout in seconds (default 10)")
       ->check(CLI::Range(0.1, 600.0));
   cmd->add_option("--max-redirects", c->max_redirects, "HTTP redirects followed (default 5)")->check(CLI::Range(0, 50));
+  // Positional inputs are optional so that `--feed URL` alone is enough; one of them is needed.
+  cmd->callback([c] {
+    if (c->inputs.empty() && c->feeds.empty()) {
+      throw CLI::ValidationError("INPUT", "no inputs (give files, directories, URLs, - or --feed)");
+    }
+  });
 }
 
 claimtrace::ReaderOptions ReaderOpts(const Common& c) {
@@ -151,13 +157,6 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
-  }
-
-  // Positional inputs are optional so that `--feed URL` alone is enough.
-  const Common* chosen = *extract ? &ex_opts : *attributions ? &at_opts : &bn_opts;
-  if (chosen->inputs.empty() && chosen->feeds.empty()) {
-    std::fprintf(stderr, "claimtrace: no inputs (give files, directories, URLs, - or --feed)\n");
-    return 2;
   }
 
   auto run = [](const Common& opts, auto&& sink) {
