@@ -9,7 +9,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git python3 ca-certificates
   clang libclang-rt-14-dev
   libicu-dev libhyperscan-dev libre2-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev
-  libxxhash-dev libgumbo-dev libsqlite3-dev zlib1g-dev libcurl4-openssl-dev libcpp-httplib-dev
+  libxxhash-dev libgumbo-dev libsqlite3-dev zlib1g-dev libcurl4-openssl-dev libcpp-httplib-dev libxml2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs
 )

@@ -202,6 +202,9 @@ struct Document {
   std::optional<std::string> lang;
   std::string raw;                 // decoded UTF-8 input (HTML or text)
   std::string encoding = "UTF-8";  // what the input was decoded from
+  // Charset named by the transport (HTTP Content-Type of a fetched page or an
+  // archived WARC response), used when decoding `raw`; unset for files.
+  std::optional<std::string> declared_charset;
   std::optional<std::string> error;  // set when the document could not be processed
 
   // clean

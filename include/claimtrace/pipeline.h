@@ -25,12 +25,26 @@
 namespace claimtrace {
 
 struct ReaderOptions {
-  size_t max_document_bytes = size_t{64} << 20;  // larger inputs get an error line
+  size_t max_document_bytes = size_t{64} << 20;  // larger inputs (also decompressed, or fetched) get an error line
   size_t max_files = 1'000'000;                  // directory walk limit
+  // Web inputs: RSS/Atom feeds (URLs or files) read after `inputs`, each
+  // item's link fetched once; and the limits of every HTTP fetch.
+  std::vector<std::string> feeds;
+  double rate_per_host = 1.0;      // requests per second to any one host; 0: no limit
+  long connect_timeout_ms = 10'000;
+  long timeout_ms = 30'000;        // per request, redirects included
+  long max_redirects = 5;
 };
 
-// Turns input arguments (files, directories walked recursively, JSON Lines
-// files, "-" for stdin) into Documents, one at a time, in input order.
+// What InputReader passed over without a Document.
+struct ReaderStats {
+  size_t warc_records_skipped = 0;  // WARC records that are not HTML pages (warcinfo, request, images, …)
+  size_t duplicate_links = 0;       // feed items whose link was already fetched
+};
+
+// Turns input arguments (files, .gz files, WARC and WARC.gz archives,
+// directories walked recursively, JSON Lines files, http(s) URLs, "-" for
+// stdin) into Documents, one at a time, in input order.
 // A path that cannot be read still yields one Document with `error` set.
 class InputReader {
  public:
@@ -41,6 +55,7 @@ class InputReader {
 
   // Fills *doc (reset first) with the next document; false at the end.
   bool Next(Document* doc);
+  const ReaderStats& stats() const;
 
  private:
   struct Impl;

@@ -2,6 +2,8 @@
 // symlink-loop detection) when it is reached, and a JSON Lines file is held in
 // one padded buffer and parsed a line at a time with simdjson On-Demand.
 // Every failure becomes a Document with `error` set, never an exception.
+// WARC archives are streamed record by record; URLs and feed items are
+// fetched when they are reached, so a feed of 500 links holds no pages in memory.
 #include <simdjson.h>
 #include <sys/stat.h>
 
@@ -13,12 +15,17 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <set>
 #include <utility>
 
 #include "claimtrace/pipeline.h"
 #include "ingest/decode.h"
+#include "ingest/feed.h"
+#include "ingest/fetch.h"
+#include "ingest/gzip.h"
 #include "ingest/record.h"
+#include "ingest/warc.h"
 #include "util/utf8.h"
 
 namespace claimtrace {
@@ -27,9 +34,13 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Item {
+  Item(std::string p, bool from_stdin, std::string err)
+      : path(std::move(p)), is_stdin(from_stdin), error(std::move(err)) {}
   std::string path;
   bool is_stdin = false;
   std::string error;  // non-empty: yield an error document for `path`
+  enum Kind { kFile, kUrl, kFeed } kind = kFile;
+  std::string title, published;  // prefilled from a feed item
 };
 
 bool HasExtension(const std::string& path, std::initializer_list<const char*> exts) {
@@ -41,10 +52,14 @@ bool HasExtension(const std::string& path, std::initializer_list<const char*> ex
   return false;
 }
 
-bool IsJsonLinesPath(const std::string& p) { return HasExtension(p, {".jsonl", ".ndjson", ".jsonl.txt"}); }
-bool IsHtmlPath(const std::string& p) { return HasExtension(p, {".html", ".htm", ".xhtml"}); }
+bool IsJsonLinesPath(const std::string& p) {
+  return HasExtension(p, {".jsonl", ".ndjson", ".jsonl.txt", ".jsonl.gz", ".ndjson.gz"});
+}
+bool IsHtmlPath(const std::string& p) { return HasExtension(p, {".html", ".htm", ".xhtml", ".html.gz", ".htm.gz"}); }
+bool IsGzipPath(const std::string& p) { return HasExtension(p, {".gz"}); }
 bool IsArticlePath(const std::string& p) {
-  return HasExtension(p, {".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"});
+  return HasExtension(p, {".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".html.gz", ".htm.gz",
+                          ".txt.gz", ".jsonl.gz", ".ndjson.gz", ".warc", ".warc.gz"});
 }
 
 std::string ErrnoText(int e) { return std::strerror(e); }
@@ -96,10 +111,25 @@ struct InputReader::Impl {
   size_t jsonl_line = 0;
   simdjson::ondemand::parser parser;
 
+  // The WARC archive being read, if any.
+  std::optional<ingest::WarcReader> warc;
+  std::string warc_path;
+
+  // Web inputs.
+  std::unique_ptr<ingest::Fetcher> fetcher;
+  std::set<std::string> fetched_links;  // feed items already queued
+  size_t next_feed = 0;
+  ReaderStats stats;
+
   void Walk(const fs::path& dir, std::set<std::pair<dev_t, ino_t>>* ancestors);
   void Expand(const std::string& arg);
   bool NextJsonl(Document* doc);
+  bool NextWarc(Document* doc);
   void LoadFile(const Item& item, Document* doc);
+  void LoadUrl(const Item& item, Document* doc);
+  // Queues the feed's item links ahead of what is left; false with doc->error set on failure.
+  bool ExpandFeed(const Item& item, Document* doc);
+  ingest::Fetcher* GetFetcher();
 };
 
 InputReader::InputReader(std::vector<std::string> inputs, ReaderOptions options) : impl_(new Impl) {
@@ -156,6 +186,12 @@ void InputReader::Impl::Expand(const std::string& arg) {
     queue.push_back({"-", true, ""});
     return;
   }
+  if (ingest::IsHttpUrl(arg)) {
+    Item item{arg, false, ""};
+    item.kind = Item::kUrl;
+    queue.push_back(std::move(item));
+    return;
+  }
   struct stat st;
   if (::stat(arg.c_str(), &st) != 0) {
     queue.push_back({arg, false, (errno == ENOENT ? "no such file or directory" : "cannot read: " + ErrnoText(errno))});
@@ -171,6 +207,13 @@ void InputReader::Impl::Expand(const std::string& arg) {
 
 void InputReader::Impl::LoadFile(const Item& item, Document* doc) {
   doc->input = item.path;
+  if (!item.is_stdin && ingest::IsWarcPath(item.path)) {
+    ingest::WarcOptions wo;
+    wo.max_record_bytes = options.max_document_bytes;
+    warc.emplace(ingest::WarcReader::Open(item.path, wo));
+    warc_path = item.path;
+    return;  // the caller asks NextWarc for the records
+  }
   std::string bytes;
   Status s;
   if (item.is_stdin) {
@@ -182,6 +225,11 @@ void InputReader::Impl::LoadFile(const Item& item, Document* doc) {
     // JSON Lines files are batches: allow them to be larger than one document.
     size_t limit = IsJsonLinesPath(item.path) ? options.max_document_bytes * 64 : options.max_document_bytes;
     s = ReadAll(item.path, limit, &bytes);
+    if (s.ok() && IsGzipPath(item.path)) {
+      std::string plain;
+      s = ingest::Gunzip(bytes, limit, &plain);
+      bytes = std::move(plain);
+    }
   }
   if (!s.ok()) {
     doc->error = s.ToString();
@@ -235,6 +283,76 @@ bool InputReader::Impl::NextJsonl(Document* doc) {
   return false;
 }
 
+bool InputReader::Impl::NextWarc(Document* doc) {
+  ingest::WarcRecord rec;
+  while (warc->Next(&rec)) {
+    if (ingest::WarcRecordToDocument(warc_path, rec, options.max_document_bytes, doc) == ingest::WarcUse::kDocument) {
+      return true;
+    }
+    ++stats.warc_records_skipped;
+  }
+  warc.reset();
+  return false;
+}
+
+ingest::Fetcher* InputReader::Impl::GetFetcher() {
+  if (!fetcher) {
+    ingest::FetchOptions fo;
+    fo.connect_timeout_ms = options.connect_timeout_ms;
+    fo.timeout_ms = options.timeout_ms;
+    fo.max_body_bytes = options.max_document_bytes;
+    fo.max_redirects = options.max_redirects;
+    fo.rate_per_host = options.rate_per_host;
+    fetcher = std::make_unique<ingest::Fetcher>(fo);
+  }
+  return fetcher.get();
+}
+
+void InputReader::Impl::LoadUrl(const Item& item, Document* doc) {
+  ingest::FetchDocument(GetFetcher(), item.path, doc);
+  if (!item.title.empty() && !doc->title) doc->title = item.title;
+  if (!item.published.empty() && !doc->published) doc->published = item.published;
+}
+
+bool InputReader::Impl::ExpandFeed(const Item& item, Document* doc) {
+  doc->input = item.path;
+  std::string xml;
+  Status s;
+  std::string base = item.path;
+  if (ingest::IsHttpUrl(item.path)) {
+    ingest::FetchResult r;
+    s = GetFetcher()->Fetch(item.path, &r);
+    xml = std::move(r.body);
+    if (!r.effective_url.empty()) base = r.effective_url;
+  } else {
+    s = ReadAll(item.path, options.max_document_bytes, &xml);
+  }
+  ingest::Feed feed;
+  if (s.ok()) s = ingest::ParseFeed(xml, base, &feed);
+  if (s.ok() && feed.items.empty()) s = Status::NotFound("feed has no items with a link");
+  if (!s.ok()) {
+    doc->error = "feed: " + s.ToString();
+    return false;
+  }
+  std::vector<Item> links;
+  for (ingest::FeedItem& fi : feed.items) {
+    if (!fetched_links.insert(fi.link).second) {
+      ++stats.duplicate_links;
+      continue;
+    }
+    Item it{fi.link, false, ""};
+    it.kind = ingest::IsHttpUrl(fi.link) ? Item::kUrl : Item::kFile;
+    if (it.kind == Item::kFile) it.error = "feed item link is not an http(s) URL: " + fi.link.substr(0, 200);
+    it.title = std::move(fi.title);
+    it.published = std::move(fi.published);
+    links.push_back(std::move(it));
+  }
+  queue.insert(queue.begin(), std::make_move_iterator(links.begin()), std::make_move_iterator(links.end()));
+  return true;
+}
+
+const ReaderStats& InputReader::stats() const { return impl_->stats; }
+
 bool InputReader::Next(Document* doc) {
   *doc = Document();
   Impl& m = *impl_;
@@ -243,9 +361,20 @@ bool InputReader::Next(Document* doc) {
       if (m.NextJsonl(doc)) return true;
       *doc = Document();
     }
+    if (m.warc) {
+      if (m.NextWarc(doc)) return true;
+      *doc = Document();
+    }
     if (m.queue.empty()) {
-      if (m.next_input >= m.inputs.size()) return false;
-      m.Expand(m.inputs[m.next_input++]);
+      if (m.next_input < m.inputs.size()) {
+        m.Expand(m.inputs[m.next_input++]);
+      } else if (m.next_feed < m.options.feeds.size()) {
+        Item feed{m.options.feeds[m.next_feed++], false, ""};
+        feed.kind = Item::kFeed;
+        m.queue.push_back(std::move(feed));
+      } else {
+        return false;
+      }
       continue;
     }
     Item item = std::move(m.queue.front());
@@ -255,8 +384,17 @@ bool InputReader::Next(Document* doc) {
       doc->error = item.error;
       return true;
     }
+    if (item.kind == Item::kUrl) {
+      m.LoadUrl(item, doc);
+      return true;
+    }
+    if (item.kind == Item::kFeed) {
+      if (!m.ExpandFeed(item, doc)) return true;
+      *doc = Document();
+      continue;
+    }
     m.LoadFile(item, doc);
-    if (m.in_jsonl && !doc->error) {
+    if ((m.in_jsonl || m.warc) && !doc->error) {
       *doc = Document();
       continue;
     }
