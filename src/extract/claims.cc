@@ -538,7 +538,15 @@ void ExtractClaims(Document* doc) {
   const Document& d = *doc;
   std::vector<Trigger> triggers = FindTriggers(d);
   if (triggers.empty()) return;
-  const Keys keys = TokenKeys(d);
+  // Keys for the sentences the rules look at: each trigger's, the six before
+  // it (sides named earlier) and the one after (a verification hedge).
+  std::vector<char> near_triggers(d.sentences.size(), 0);
+  for (const Trigger& tr : triggers) {
+    uint32_t from = tr.sentence >= 6 ? tr.sentence - 6 : 0;
+    uint32_t to = std::min<uint32_t>(tr.sentence + 2, static_cast<uint32_t>(d.sentences.size()));
+    for (uint32_t s = from; s < to; ++s) near_triggers[s] = 1;
+  }
+  const Keys keys = TokenKeys(d, &near_triggers);
   const auto& determiners = Determiners();
 
   // The headline: the first paragraph when it repeats the title, or a first

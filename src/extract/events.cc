@@ -206,24 +206,37 @@ int EventTypeFromName(std::string_view name) {
   return -1;
 }
 
-std::vector<std::string> TokenKeys(const Document& doc) {
-  std::vector<std::string> keys;
-  keys.reserve(doc.tokens.size());
-  for (const auto& t : doc.tokens) {
-    std::string_view s = doc.Slice(t.span);
-    std::string k;
-    k.reserve(s.size());
-    for (size_t i = 0; i < s.size(); ++i) {
-      // U+2019 RIGHT SINGLE QUOTATION MARK (E2 80 99) as an apostrophe.
-      if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-          static_cast<unsigned char>(s[i + 2]) == 0x99) {
-        k += '\'';
-        i += 2;
-        continue;
-      }
-      k += util::AsciiLowerChar(s[i]);
+namespace {
+
+std::string KeyOf(std::string_view s) {
+  std::string k;
+  k.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    // U+2019 RIGHT SINGLE QUOTATION MARK (E2 80 99) as an apostrophe.
+    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x99) {
+      k += '\'';
+      i += 2;
+      continue;
     }
-    keys.push_back(std::move(k));
+    k += util::AsciiLowerChar(s[i]);
+  }
+  return k;
+}
+
+}  // namespace
+
+std::vector<std::string> TokenKeys(const Document& doc, const std::vector<char>* sentences) {
+  std::vector<std::string> keys(doc.tokens.size());
+  if (!sentences) {
+    for (size_t t = 0; t < doc.tokens.size(); ++t) keys[t] = KeyOf(doc.Slice(doc.tokens[t].span));
+    return keys;
+  }
+  for (size_t s = 0; s < doc.sentences.size() && s < sentences->size(); ++s) {
+    if (!(*sentences)[s]) continue;
+    for (uint32_t t = doc.sentences[s].token_begin; t < doc.sentences[s].token_end && t < keys.size(); ++t) {
+      keys[t] = KeyOf(doc.Slice(doc.tokens[t].span));
+    }
   }
   return keys;
 }

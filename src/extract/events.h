@@ -80,7 +80,9 @@ struct WordHit {
 };
 
 // Lower-cased token texts with typographic apostrophes folded to ', one per token.
-std::vector<std::string> TokenKeys(const Document& doc);
+// With `sentences`, only the tokens of sentences whose entry is non-zero get
+// their key; the others stay empty.
+std::vector<std::string> TokenKeys(const Document& doc, const std::vector<char>* sentences = nullptr);
 
 // Longest lexicon matches over tokens [begin, end), left to right, not
 // overlapping. `keys` is TokenKeys(doc).
