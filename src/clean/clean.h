@@ -22,14 +22,6 @@ namespace claimtrace::clean {
 // outlet, published) that the text reveals and that is not set yet.
 Status Clean(Document* doc, bool drop_chrome);
 
-// HTML to text with a map from text offsets to HTML offsets.
-struct HtmlText {
-  std::string text;
-  std::vector<OffsetPiece> offsets;  // text -> html
-  std::string title, site_name, published, author, lang, url;
-};
-Status HtmlToText(std::string_view html, HtmlText* out);
-
 // Line categories of data/lexicons/en/chrome.txt.
 enum class ChromeKind { kNone, kDrop, kList, kByline, kCredit };
 // Classifies one trimmed line. Thread-safe.
