@@ -9,6 +9,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -368,8 +369,6 @@ class Extractor {
   Meta meta_;
   int32_t body_ = -1;
   int32_t semantic_ = -1;  // first itemprop=articleBody element
- public:
-  bool hit_depth_cap = false;
 };
 
 void Extractor::Flatten(const GumboNode* root) {
@@ -401,8 +400,7 @@ void Extractor::Flatten(const GumboNode* root) {
     }
     if (g->type != GUMBO_NODE_ELEMENT && g->type != GUMBO_NODE_TEMPLATE && g->type != GUMBO_NODE_DOCUMENT) continue;
     if (it.depth > options_.max_depth) {
-      hit_depth_cap = true;
-      continue;
+      continue;  // too deep: not read
     }
     Node n;
     n.g = g;
@@ -781,7 +779,7 @@ class Writer {
       brk_ = 2;
     }
   }
-  void Text(const GumboNode* n, std::string_view html) {
+  void Text(const GumboNode* n) {
     const GumboText& t = n->v.text;
     std::string_view s(t.text);
     uint32_t raw = static_cast<uint32_t>(t.start_pos.offset);
@@ -833,7 +831,6 @@ class Writer {
       brk_ = 0;
       space_ = false;
       uint32_t rb = raw_at(i);
-      if (rb > html.size()) rb = static_cast<uint32_t>(html.size());
       offsets_->push_back({static_cast<uint32_t>(out_->size()), rb, static_cast<uint32_t>(k - i)});
       out_->append(s.substr(i, k - i));
       i = k;
@@ -868,7 +865,7 @@ void Extractor::Emit(const std::vector<int32_t>& roots, bool whole, std::string*
       }
       if (nd.text_node) {
         if (nd.g->type == GUMBO_NODE_WHITESPACE) w.Space();
-        else w.Text(nd.g, html_);
+        else w.Text(nd.g);
         ++i;
         continue;
       }
@@ -1020,55 +1017,162 @@ void Extractor::Run() {
   out_->offsets = std::move(best_offsets);
 }
 
-void* GumboAlloc(void*, size_t size) { return std::malloc(size); }
-void GumboFree(void*, void* p) { std::free(p); }
+// ---------------------------------------------------------------- pre-strip
 
-// gumbo 0.10 frees its tree recursively. A page nested deeper than we read
-// would overflow the stack there, so such a tree is first made flat: every
-// node becomes a direct child of the document (nodes are freed one by one,
-// none holds children any more).
-void FlattenForDestroy(GumboOutput* out) {
-  std::vector<GumboNode*> all;
-  std::vector<GumboNode*> stack{out->document};
-  while (!stack.empty()) {
-    GumboNode* n = stack.back();
-    stack.pop_back();
-    if (n != out->document) all.push_back(n);
-    if (n->type == GUMBO_NODE_DOCUMENT || n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE) {
-      GumboVector* ch = n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children : &n->v.element.children;
-      for (unsigned k = 0; k < ch->length; ++k) stack.push_back(static_cast<GumboNode*>(ch->data[k]));
-      ch->length = 0;
-    }
+// Removed bytes before a point of the stripped copy.
+struct Cut {
+  uint32_t at;       // offset in the stripped copy
+  uint32_t removed;  // bytes removed before `at`, in total
+};
+
+bool StartsWithCi(std::string_view s, size_t at, std::string_view word) {
+  if (at + word.size() > s.size()) return false;
+  for (size_t k = 0; k < word.size(); ++k) {
+    if (util::AsciiLowerChar(s[at + k]) != word[k]) return false;
   }
-  GumboVector* doc = &out->document->v.document.children;
-  void** data = static_cast<void**>(std::malloc(sizeof(void*) * (all.size() + 1)));
-  if (!data) std::abort();
-  for (size_t k = 0; k < all.size(); ++k) data[k] = all[k];
-  std::free(doc->data);
-  doc->data = data;
-  doc->length = static_cast<unsigned>(all.size());
-  doc->capacity = static_cast<unsigned>(all.size() + 1);
+  return true;
 }
+
+size_t FindCi(std::string_view s, size_t from, std::string_view word) {
+  while (from < s.size()) {
+    const void* hit = std::memchr(s.data() + from, word[0], s.size() - from);
+    if (!hit) return std::string_view::npos;
+    size_t at = static_cast<const char*>(hit) - s.data();
+    if (StartsWithCi(s, at, word)) return at;
+    from = at + 1;
+  }
+  return std::string_view::npos;
+}
+
+// Gumbo reads every byte of scripts, styles, comments and inline SVG one code
+// point at a time, and on news pages they are half the bytes. They hold no
+// article text, so they are cut before parsing (JSON-LD scripts are kept):
+// script and style bodies (the tags stay), comments and <svg> elements whole.
+// The scan follows the HTML tokenizer's rule that a script ends at the first
+// "</script". `cuts` maps offsets in the copy back to the original.
+void Prestrip(std::string_view html, std::string* out, std::vector<Cut>* cuts) {
+  out->clear();
+  out->reserve(html.size());
+  cuts->clear();
+  uint32_t removed = 0;
+  size_t copied = 0;  // html[0, copied) is handled
+  auto cut = [&](size_t b, size_t e) {
+    out->append(html.substr(copied, b - copied));
+    removed += static_cast<uint32_t>(e - b);
+    cuts->push_back({static_cast<uint32_t>(out->size()), removed});
+    copied = e;
+  };
+  size_t i = 0;
+  while (i < html.size()) {
+    const void* hit = std::memchr(html.data() + i, '<', html.size() - i);
+    if (!hit) break;
+    size_t lt = static_cast<const char*>(hit) - html.data();
+    i = lt + 1;
+    if (html.substr(lt, 4) == "<!--") {
+      size_t end = html.find("-->", lt + 4);
+      end = end == std::string_view::npos ? html.size() : end + 3;
+      cut(lt, end);
+      i = end;
+      continue;
+    }
+    bool script = StartsWithCi(html, lt + 1, "script");
+    bool style = !script && StartsWithCi(html, lt + 1, "style");
+    bool svg = !script && !style && StartsWithCi(html, lt + 1, "svg");
+    if (!script && !style && !svg) continue;
+    size_t name_end = lt + 1 + (script ? 6 : style ? 5 : 3);
+    if (name_end < html.size()) {
+      char c = html[name_end];
+      if (!(c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')) continue;
+    }
+    size_t gt = html.find('>', name_end);
+    if (gt == std::string_view::npos) break;
+    if (svg) {
+      size_t close = FindCi(html, gt, "</svg>");
+      if (close == std::string_view::npos) continue;
+      cut(lt, close + 6);
+      i = close + 6;
+      continue;
+    }
+    size_t close = FindCi(html, gt + 1, script ? "</script" : "</style");
+    if (close == std::string_view::npos) close = html.size();
+    std::string tag = util::AsciiLower(html.substr(lt, gt - lt));
+    if (script && tag.find("ld+json") != std::string::npos) {
+      i = close;
+      continue;
+    }
+    if (close > gt + 1) cut(gt + 1, close);
+    i = close;
+  }
+  out->append(html.substr(copied));
+}
+
+// Gumbo allocates every node, attribute and string on its own and frees the
+// tree node by node, recursively (a page nested 100,000 deep would overflow
+// the stack there). A bump arena makes both cheap: frees are no-ops, the tree
+// is never walked to be destroyed, and the arena goes at once.
+class Arena {
+ public:
+  ~Arena() {
+    for (char* c : chunks_) std::free(c);
+  }
+  void* Allocate(size_t size) {
+    size = (size + 15) & ~size_t{15};
+    if (size > left_) {
+      size_t chunk = std::max(size, kChunk);
+      char* c = static_cast<char*>(std::malloc(chunk));
+      if (!c) {
+        // Gumbo cannot take a failed allocation (it is C and does not check).
+        std::fputs("claimtrace: out of memory while parsing HTML\n", stderr);
+        std::abort();
+      }
+      chunks_.push_back(c);
+      next_ = c;
+      left_ = chunk;
+    }
+    void* p = next_;
+    next_ += size;
+    left_ -= size;
+    return p;
+  }
+  static void* Alloc(void* self, size_t size) { return static_cast<Arena*>(self)->Allocate(size); }
+  static void Free(void*, void*) {}
+
+ private:
+  static constexpr size_t kChunk = 256 * 1024;
+  std::vector<char*> chunks_;
+  char* next_ = nullptr;
+  size_t left_ = 0;
+};
 
 }  // namespace
 
 Status ExtractHtml(std::string_view html, const HtmlExtractOptions& options, HtmlExtraction* out) {
   *out = HtmlExtraction();
+  if (html.size() >= UINT32_MAX) return Status::ResourceExhausted("HTML page over 4 GB");
+  std::string stripped;
+  std::vector<Cut> cuts;
+  Prestrip(html, &stripped, &cuts);
+  Arena arena;
   GumboOptions gopts = kGumboDefaultOptions;
-  gopts.allocator = GumboAlloc;
-  gopts.deallocator = GumboFree;
+  gopts.allocator = Arena::Alloc;
+  gopts.deallocator = Arena::Free;
+  gopts.userdata = &arena;
   gopts.max_errors = 0;  // error records cost time and memory; we never read them
-  GumboOutput* parsed = gumbo_parse_with_options(&gopts, html.data(), html.size());
+  GumboOutput* parsed = gumbo_parse_with_options(&gopts, stripped.data(), stripped.size());
   if (!parsed) return Status::Corruption("HTML parser gave up on this input");
-  bool deep = false;
   {
     Extractor ex(html, options, out);
     ex.Flatten(parsed->document);
     ex.Run();
-    deep = ex.hit_depth_cap;
   }
-  if (deep) FlattenForDestroy(parsed);
-  gumbo_destroy_output(&gopts, parsed);
+  // No gumbo_destroy_output: the arena holds the whole tree and frees it at once.
+  // Offsets into the stripped copy -> offsets into the page.
+  for (OffsetPiece& p : out->offsets) {
+    auto it = std::upper_bound(cuts.begin(), cuts.end(), p.raw_begin,
+                               [](uint32_t v, const Cut& c) { return v < c.at; });
+    if (it != cuts.begin()) p.raw_begin += std::prev(it)->removed;
+    if (p.raw_begin > html.size()) p.raw_begin = static_cast<uint32_t>(html.size());
+  }
   return Status::OK();
 }
 
