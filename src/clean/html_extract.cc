@@ -176,6 +176,7 @@ bool SkippedRole(const GumboNode* n) {
 
 struct Meta {
   std::string title_tag, og_title, h1;
+  uint32_t ld_body_offset = 0;  // where the script holding ld_body starts (in the parsed copy)
   std::string ld_headline, ld_author, ld_published, ld_publisher, ld_body, ld_lang, ld_url;
   std::string meta_author, meta_published, site_name, app_name, canonical, og_url, html_lang, og_locale,
       content_language, description;
@@ -240,7 +241,7 @@ bool TypeIs(const nlohmann::json& obj, std::initializer_list<std::string_view> t
   return match(*it);
 }
 
-void ReadLdObject(const nlohmann::json& o, Meta* m) {
+void ReadLdObject(const nlohmann::json& o, uint32_t offset, Meta* m) {
   if (!o.is_object()) return;
   if (TypeIs(o, {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
                  "OpinionNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting", "Report", "TechArticle",
@@ -258,22 +259,25 @@ void ReadLdObject(const nlohmann::json& o, Meta* m) {
     if (!page) {
       if (auto it = o.find("articleBody"); it != o.end() && it->is_string() && m->ld_body.empty()) {
         m->ld_body = it->get<std::string>();
+        m->ld_body_offset = offset;
       }
       take("url", &m->ld_url);
     }
   }
 }
 
-void ReadJsonLd(std::string_view script, Meta* m) {
+void ReadJsonLd(const GumboNode* text, Meta* m) {
+  std::string_view script = text->v.text.text;
+  uint32_t offset = static_cast<uint32_t>(text->v.text.start_pos.offset);
   if (script.size() > (4u << 20)) return;
   nlohmann::json j = nlohmann::json::parse(script.begin(), script.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return;
   try {
     auto visit = [&](const nlohmann::json& v) {
       if (v.is_object()) {
-        ReadLdObject(v, m);
+        ReadLdObject(v, offset, m);
         if (auto g = v.find("@graph"); g != v.end() && g->is_array()) {
-          for (const auto& e : *g) ReadLdObject(e, m);
+          for (const auto& e : *g) ReadLdObject(e, offset, m);
         }
       }
     };
@@ -431,7 +435,7 @@ void Extractor::Flatten(const GumboNode* root) {
           if (c->type == GUMBO_NODE_TEXT) {
             if (tag == GUMBO_TAG_TITLE && meta_.title_tag.empty()) meta_.title_tag = Collapse(c->v.text.text);
             const char* type = tag == GUMBO_TAG_SCRIPT ? Attr(g, "type") : nullptr;
-            if (type && util::AsciiLower(type).find("ld+json") != std::string::npos) ReadJsonLd(c->v.text.text, &meta_);
+            if (type && util::AsciiLower(type).find("ld+json") != std::string::npos) ReadJsonLd(c, &meta_);
           }
         }
       }
@@ -479,7 +483,7 @@ void Extractor::Flatten(const GumboNode* root) {
         if (tx->type != GUMBO_NODE_TEXT) continue;
         if (t == GUMBO_TAG_TITLE && meta_.title_tag.empty()) meta_.title_tag = Collapse(tx->v.text.text);
         const char* type = t == GUMBO_TAG_SCRIPT ? Attr(c, "type") : nullptr;
-        if (type && util::AsciiLower(type).find("ld+json") != std::string::npos) ReadJsonLd(tx->v.text.text, &meta_);
+        if (type && util::AsciiLower(type).find("ld+json") != std::string::npos) ReadJsonLd(tx, &meta_);
       }
     }
   }
@@ -754,6 +758,8 @@ bool Extractor::DropBlock(int32_t i, int32_t root) const {
       return false;
   }
   if (nd.semantic_body) return false;
+  // The block that holds most of the kept text is the article, however many links it has.
+  if (a.text * 5 >= agg_[root].text * 3) return false;
   int weight = nd.weight;
   if (weight + (a.scored ? a.score : 0.f) < 0) return true;
   if (a.commas >= 10) return false;
@@ -823,13 +829,7 @@ class Writer {
         if (util::IsSpace(d) || d == '\n' || d == '\r' || d == '\t' || d == '\f') break;
         k = m;
       }
-      if (!out_->empty()) {
-        if (brk_ == 2) out_->append("\n\n");
-        else if (brk_ == 1) out_->push_back('\n');
-        else if (space_) out_->push_back(' ');
-      }
-      brk_ = 0;
-      space_ = false;
+      Flush();
       uint32_t rb = raw_at(i);
       offsets_->push_back({static_cast<uint32_t>(out_->size()), rb, static_cast<uint32_t>(k - i)});
       out_->append(s.substr(i, k - i));
@@ -837,8 +837,49 @@ class Writer {
     }
   }
   void Space() { space_ = true; }
+  // Text that is not in the DOM (a JSON-LD body): line breaks are paragraph
+  // breaks, and every run maps to `raw`, the start of the script holding it.
+  void Plain(std::string_view s, uint32_t raw) {
+    size_t i = 0;
+    while (i < s.size()) {
+      size_t j = i;
+      char32_t c = util::NextCodePoint(s, &j);
+      if (c == '\n') {
+        Break();
+        i = j;
+        continue;
+      }
+      if (util::IsSpace(c) || c == '\r' || c == '\t' || c == '\f') {
+        space_ = true;
+        i = j;
+        continue;
+      }
+      size_t k = j;
+      while (k < s.size()) {
+        size_t m = k;
+        char32_t d = util::NextCodePoint(s, &m);
+        if (util::IsSpace(d) || d == '\n' || d == '\r' || d == '\t' || d == '\f') break;
+        k = m;
+      }
+      Flush();
+      offsets_->push_back({static_cast<uint32_t>(out_->size()), raw, static_cast<uint32_t>(k - i)});
+      out_->append(s.substr(i, k - i));
+      i = k;
+    }
+  }
 
  private:
+  // The separator owed before the next run.
+  void Flush() {
+    if (!out_->empty()) {
+      if (brk_ == 2) out_->append("\n\n");
+      else if (brk_ == 1) out_->push_back('\n');
+      else if (space_) out_->push_back(' ');
+    }
+    brk_ = 0;
+    space_ = false;
+  }
+
   std::string* out_;
   std::vector<OffsetPiece>* offsets_;
   int brk_ = 0;
@@ -870,6 +911,7 @@ void Extractor::Emit(const std::vector<int32_t>& roots, bool whole, std::string*
         continue;
       }
       if (!whole && DropBlock(static_cast<int32_t>(i), root)) {
+        if (std::getenv("CT_DEBUG")) std::fprintf(stderr, "  drop %u %s text %u ld %.2f w %d\n", i, gumbo_normalized_tagname(nd.tag), a.text, LinkDensity(a), nd.weight);
         if (nd.kind == kBlock) w.Break();
         else w.Space();
         i = nd.end;
@@ -1001,6 +1043,14 @@ void Extractor::Run() {
     std::vector<OffsetPiece> offsets;
     if (top < 0) continue;
     Emit(roots, /*whole=*/false, &text, &offsets);
+    if (std::getenv("CT_DEBUG")) {
+      for (int32_t r : roots) {
+        const char* c = nodes_[r].g->type == GUMBO_NODE_ELEMENT ? Attr(nodes_[r].g, "class") : "";
+        const char* id = nodes_[r].g->type == GUMBO_NODE_ELEMENT ? Attr(nodes_[r].g, "id") : "";
+        std::fprintf(stderr, "attempt %d root %d tag %s class=%s id=%s score %.1f text %u -> %zu\n", attempt, r,
+                     gumbo_normalized_tagname(nodes_[r].tag), c ? c : "", id ? id : "", agg_[r].score, agg_[r].text, text.size());
+      }
+    }
     if (text.size() > best_text.size()) {
       best_text = std::move(text);
       best_offsets = std::move(offsets);
@@ -1008,9 +1058,23 @@ void Extractor::Run() {
     }
     if (best_text.size() >= 500) break;
   }
+  // A JSON-LD body much longer than what the DOM gave, and not in the DOM:
+  // the page renders its article with scripts; the JSON-LD copy is the text.
+  if (meta_.ld_body.size() >= 400 && meta_.ld_body.size() > 2 * best_text.size()) {
+    Aggregate(false);
+    if (LdBodyElement() < 0) {
+      best_text.clear();
+      best_offsets.clear();
+      Writer w(&best_text, &best_offsets);
+      w.Plain(meta_.ld_body, meta_.ld_body_offset);
+      out_->main_content_found = true;
+    }
+  }
+  // No article found: the body, cleaned, else all of it.
   if (best_text.empty()) {
     Aggregate(false);
     Emit({body}, /*whole=*/false, &best_text, &best_offsets);
+    if (best_text.empty()) Emit({body}, /*whole=*/true, &best_text, &best_offsets);
     out_->main_content_found = false;
   }
   out_->text = std::move(best_text);
@@ -1098,6 +1162,15 @@ void Prestrip(std::string_view html, std::string* out, std::vector<Cut>* cuts) {
     std::string tag = util::AsciiLower(html.substr(lt, gt - lt));
     if (script && tag.find("ld+json") != std::string::npos) {
       i = close;
+      continue;
+    }
+    // Client-side templates (<script type="text/template">) hold the page's
+    // markup, sometimes the whole article: the opening tag goes and the body is
+    // parsed as HTML (the parser ignores the stray </script>).
+    if (script && (tag.find("text/template") != std::string::npos || tag.find("text/html") != std::string::npos ||
+                   tag.find("x-template") != std::string::npos)) {
+      cut(lt, gt + 1);
+      i = gt + 1;
       continue;
     }
     if (close > gt + 1) cut(gt + 1, close);

@@ -6,6 +6,7 @@
 #include <unicode/ucnv.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 
@@ -168,17 +169,30 @@ Status DecodeHtmlToUtf8(std::string_view bytes, std::optional<std::string_view> 
                         std::string* encoding) {
   auto starts = [&](std::string_view p) { return bytes.substr(0, p.size()) == p; };
   if (starts("\xEF\xBB\xBF") || starts("\xFF\xFE") || starts("\xFE\xFF")) return DecodeToUtf8(bytes, out, encoding);
+  bool le = false;
+  if (LooksLikeUtf16(bytes, &le)) return DecodeToUtf8(bytes, out, encoding);
+  // A few stray control bytes in a text page (a 0x7F or 0x07 pasted from
+  // somewhere) do not make it binary: they become spaces, byte for byte, so
+  // offsets stay true. Many of them, or a NUL near the start, do.
+  std::string blanked;
+  size_t controls = 0;
+  for (size_t at = FirstBinaryByte(bytes); at != std::string_view::npos;) {
+    if ((bytes[at] == 0 && at < 1024) || ++controls > std::max<size_t>(16, bytes.size() / 2000)) {
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "binary data: control byte 0x%02X at byte %zu",
+                    static_cast<unsigned char>(bytes[at]), at);
+      return Status::Corruption(buf);
+    }
+    if (blanked.empty()) blanked.assign(bytes);
+    blanked[at] = ' ';
+    size_t next = FirstBinaryByte(bytes.substr(at + 1));
+    at = next == std::string_view::npos ? next : at + 1 + next;
+  }
+  if (!blanked.empty()) bytes = blanked;
   std::string label = declared_charset ? std::string(*declared_charset) : "";
   if (ConverterFor(label).empty()) label = SniffHtmlCharset(bytes);
   std::string conv = ConverterFor(label);
-  bool le = false;
-  if (conv.empty() || LooksLikeUtf16(bytes, &le)) return DecodeToUtf8(bytes, out, encoding);
-  if (size_t bad = FirstBinaryByte(bytes); bad != std::string_view::npos) {
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "binary data: control byte 0x%02X at byte %zu", static_cast<unsigned char>(bytes[bad]),
-                  bad);
-    return Status::Corruption(buf);
-  }
+  if (conv.empty()) return DecodeToUtf8(bytes, out, encoding);
   bool valid_utf8 = util::IsValidUtf8(bytes);
   if (conv == "UTF-8" || (valid_utf8 && HasMultibyteUtf8(bytes))) {
     if (valid_utf8) {
