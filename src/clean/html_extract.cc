@@ -101,7 +101,7 @@ int HintWeight(std::string_view s) {
       HasAny(s, {"hidden", "banner", "combx", "comment", "com-", "contact", "foot", "gdpr", "masthead", "media",
                  "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper",
                  "sponsor", "shopping", "tags", "tool", "widget", "byline", "author", "caption", "teaser", "cookie",
-                 "newsletter", "social", "header", "kommentar", "breadcrumb", "nav"})) {
+                 "newsletter", "social", "header", "kommentar", "breadcrumb", "navigation", "navbar"})) {
     w -= 25;
   }
   if (HasAny(s, {"article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog",
@@ -761,7 +761,7 @@ bool Extractor::DropBlock(int32_t i, int32_t root) const {
   // The block that holds most of the kept text is the article, however many links it has.
   if (a.text * 5 >= agg_[root].text * 3) return false;
   int weight = nd.weight;
-  if (weight + (a.scored ? a.score : 0.f) < 0) return true;
+  if (weight < 0 && weight + (a.scored ? a.score : 0.f) < 0) return true;
   if (a.commas >= 10) return false;
   float ld = LinkDensity(a);
   bool list = nd.tag == GUMBO_TAG_UL || nd.tag == GUMBO_TAG_OL;
