@@ -552,8 +552,9 @@ void Extractor::Aggregate(bool strip_unlikely) {
 
 float LinkDensity(const Agg& a) { return a.text ? static_cast<float>(a.link) / static_cast<float>(a.text) : 0.f; }
 
+// The tag's prior; the class/id weight is added after scoring (see ChooseRoot).
 float InitialScore(const Node& n) {
-  float s = n.weight;
+  float s = 0;
   switch (n.tag) {
     case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: s += 5; break;
     case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: s += 3; break;
@@ -636,7 +637,11 @@ int32_t Extractor::ChooseRoot(std::vector<int32_t>* roots) {
   }
   if (candidates.empty()) return -1;
   for (int32_t c : candidates) {
-    agg_[c].score *= 1.f - LinkDensity(agg_[c]);
+    // A hopeful class name ("post-ratings") must not lift a block with little
+    // text over the article: a positive weight counts only for blocks with some content.
+    float content = agg_[c].score * (1.f - LinkDensity(agg_[c]));
+    float w = nodes_[c].weight;
+    agg_[c].score = content + (w > 0 ? (content >= 5.f ? w : 0.f) : w);
     if (nodes_[c].semantic_body) agg_[c].score *= 1.5f;
   }
   std::sort(candidates.begin(), candidates.end(), [&](int32_t x, int32_t y) { return agg_[x].score > agg_[y].score; });
