@@ -9,6 +9,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -584,17 +585,18 @@ int32_t Extractor::LdBodyElement() const {
   }
   if (probes.size() < 2) return -1;
   std::vector<int32_t> hits;
+  std::vector<bool> found(probes.size(), false);
   for (size_t i = 0; i < nodes_.size(); ++i) {
     if (!nodes_[i].text_node || nodes_[i].text_bytes < 16 || agg_[i].dead) continue;
     std::string t = Collapse(nodes_[i].g->v.text.text, 100000);
-    for (const std::string& p : probes) {
-      if (t.find(p) != std::string::npos) {
-        hits.push_back(static_cast<int32_t>(i));
-        break;
-      }
+    bool hit = false;
+    for (size_t k = 0; k < probes.size(); ++k) {
+      if (t.find(probes[k]) != std::string::npos) found[k] = hit = true;
     }
+    if (hit) hits.push_back(static_cast<int32_t>(i));
   }
-  if (hits.size() * 2 < probes.size()) return -1;
+  // Verified when at least half the probes are in the DOM.
+  if (static_cast<size_t>(std::count(found.begin(), found.end(), true)) * 2 < probes.size()) return -1;
   // Lowest common ancestor of the hits.
   int32_t lca = nodes_[hits[0]].parent;
   for (int32_t h : hits) {
@@ -688,12 +690,15 @@ int32_t Extractor::ChooseRoot(std::vector<int32_t>* roots) {
     }
   }
   // Explicit article-body markup and the JSON-LD body win when they hold the text.
-  for (int32_t sem : {semantic_, LdBodyElement()}) {
-    if (sem < 0 || agg_[sem].dead || agg_[sem].text < 200) continue;
-    if (contains(top, sem) || contains(sem, top) || agg_[sem].text * 2 >= agg_[top].text) {
-      top = sem;
-      break;
-    }
+  // The JSON-LD copy holds the whole body, so no sibling is added to it.
+  if (int32_t ld = LdBodyElement(); ld >= 0 && !agg_[ld].dead && agg_[ld].text >= 200 &&
+      (contains(top, ld) || contains(ld, top) || agg_[ld].text * 2 >= agg_[top].text)) {
+    roots->assign(1, ld);
+    return ld;
+  }
+  if (int32_t sem = semantic_; sem >= 0 && !agg_[sem].dead && agg_[sem].text >= 200 &&
+      (contains(top, sem) || contains(sem, top) || agg_[sem].text * 2 >= agg_[top].text)) {
+    top = sem;
   }
   // A lone child stands for its parent.
   while (true) {
@@ -801,16 +806,21 @@ class Writer {
     auto raw_at = [&](size_t target) -> uint32_t {
       if (exact) return raw + static_cast<uint32_t>(target);
       while (di < target && ri < orig.size()) {
-        if (orig[ri] == s[di]) {
+        size_t k = ri + 1;
+        if (orig[ri] == '&') {
+          while (k < orig.size() && k - ri < 40 && (std::isalnum(static_cast<unsigned char>(orig[k])) || orig[k] == '#')) ++k;
+        }
+        bool terminated = k < orig.size() && orig[k] == ';';
+        // "&amp;" decodes to "&" too: a reference is a '&' with a name and ';',
+        // or one whose decoded character differs ("&copy" without ';').
+        if (orig[ri] == '&' && k > ri + 1 && (terminated || s[di] != '&')) {
+          ri = terminated ? k + 1 : k;
+          util::NextCodePoint(s, &di);
+        } else if (orig[ri] == s[di]) {
           ++ri;
           ++di;
         } else if (orig[ri] == '\r') {
           ++ri;
-        } else if (orig[ri] == '&') {
-          size_t k = ri + 1;
-          while (k < orig.size() && k - ri < 40 && (std::isalnum(static_cast<unsigned char>(orig[k])) || orig[k] == '#')) ++k;
-          ri = (k < orig.size() && orig[k] == ';') ? k + 1 : k;
-          util::NextCodePoint(s, &di);
         } else {
           util::NextCodePoint(s, &di);
           ++ri;
@@ -1113,18 +1123,41 @@ size_t FindCi(std::string_view s, size_t from, std::string_view word) {
   return std::string_view::npos;
 }
 
+// Deeper than real pages ever go, shallow enough for gumbo's per-tag scope checks.
+constexpr size_t kMaxNesting = 1000;
+
+// Elements counted for the nesting guard: not void, and not closed implicitly
+// by their siblings (p, li, td, ... often have no end tag, and counting them
+// would make an ordinary long page look deep).
+bool Nests(std::string_view name) {
+  static constexpr std::string_view kNo[] = {
+      "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "colgroup", "rp",
+      "rt", "html", "head", "body", "br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed",
+      "source", "track", "wbr", "param", "keygen"};
+  if (name.size() > 8) return true;
+  char lower[9] = {};
+  for (size_t k = 0; k < name.size(); ++k) lower[k] = util::AsciiLowerChar(name[k]);
+  std::string_view l(lower, name.size());
+  for (std::string_view n : kNo) {
+    if (l == n) return false;
+  }
+  return true;
+}
+
 // Gumbo reads every byte of scripts, styles, comments and inline SVG one code
 // point at a time, and on news pages they are half the bytes. They hold no
 // article text, so they are cut before parsing (JSON-LD scripts are kept):
 // script and style bodies (the tags stay), comments and <svg> elements whole.
 // The scan follows the HTML tokenizer's rule that a script ends at the first
-// "</script". `cuts` maps offsets in the copy back to the original.
+// "</script". `cuts` maps offsets in the copy back to the original. Tags
+// nested past kMaxNesting are cut too.
 void Prestrip(std::string_view html, std::string* out, std::vector<Cut>* cuts) {
   out->clear();
   out->reserve(html.size());
   cuts->clear();
   uint32_t removed = 0;
   size_t copied = 0;  // html[0, copied) is handled
+  size_t depth = 0, excess = 0;  // open elements (roughly: see Nests) and cut start tags
   auto cut = [&](size_t b, size_t e) {
     out->append(html.substr(copied, b - copied));
     removed += static_cast<uint32_t>(e - b);
@@ -1147,7 +1180,36 @@ void Prestrip(std::string_view html, std::string* out, std::vector<Cut>* cuts) {
     bool script = StartsWithCi(html, lt + 1, "script");
     bool style = !script && StartsWithCi(html, lt + 1, "style");
     bool svg = !script && !style && StartsWithCi(html, lt + 1, "svg");
-    if (!script && !style && !svg) continue;
+    if (!script && !style && !svg) {
+      // Nesting guard: gumbo checks the stack of open elements at every tag,
+      // so a page nested 100,000 deep takes minutes. Start tags past
+      // kMaxNesting (and as many end tags after them) are cut; their text stays.
+      bool end_tag = lt + 1 < html.size() && html[lt + 1] == '/';
+      size_t name = lt + 1 + end_tag;
+      if (name >= html.size() || !std::isalpha(static_cast<unsigned char>(html[name]))) continue;
+      size_t name_end = name;
+      while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
+      if (!Nests(html.substr(name, name_end - name))) continue;
+      size_t gt = html.find('>', name_end);
+      if (gt == std::string_view::npos) break;
+      if (end_tag) {
+        if (excess > 0) {
+          --excess;
+          cut(lt, gt + 1);
+        } else if (depth > 0) {
+          --depth;
+        }
+      } else if (html[gt - 1] != '/') {
+        if (depth >= kMaxNesting) {
+          ++excess;
+          cut(lt, gt + 1);
+        } else {
+          ++depth;
+        }
+      }
+      i = gt + 1;
+      continue;
+    }
     size_t name_end = lt + 1 + (script ? 6 : style ? 5 : 3);
     if (name_end < html.size()) {
       char c = html[name_end];
