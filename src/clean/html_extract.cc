@@ -1253,33 +1253,56 @@ void Prestrip(std::string_view html, std::string* out, std::vector<Cut>* cuts) {
 class Arena {
  public:
   ~Arena() {
-    for (char* c : chunks_) std::free(c);
+    for (Chunk& c : chunks_) std::free(c.data);
   }
   void* Allocate(size_t size) {
     size = (size + 15) & ~size_t{15};
-    if (size > left_) {
-      size_t chunk = std::max(size, kChunk);
-      char* c = static_cast<char*>(std::malloc(chunk));
-      if (!c) {
-        // Gumbo cannot take a failed allocation (it is C and does not check).
-        std::fputs("claimtrace: out of memory while parsing HTML\n", stderr);
-        std::abort();
+    while (size > left_) {
+      if (current_ + 1 < chunks_.size() && chunks_[current_ + 1].size >= size) {
+        ++current_;  // reuse a chunk kept from an earlier page
+      } else {
+        size_t bytes = std::max(size, kChunk);
+        char* c = static_cast<char*>(std::malloc(bytes));
+        if (!c) {
+          // Gumbo cannot take a failed allocation (it is C and does not check).
+          std::fputs("claimtrace: out of memory while parsing HTML\n", stderr);
+          std::abort();
+        }
+        chunks_.insert(chunks_.begin() + static_cast<std::ptrdiff_t>(chunks_.empty() ? 0 : current_ + 1),
+                       Chunk{c, bytes});
+        if (chunks_.size() > 1) ++current_;
       }
-      chunks_.push_back(c);
-      next_ = c;
-      left_ = chunk;
+      next_ = chunks_[current_].data;
+      left_ = chunks_[current_].size;
     }
     void* p = next_;
     next_ += size;
     left_ -= size;
     return p;
   }
+  // Forgets every allocation; keeps up to kKeep bytes of chunks for the next page.
+  void Reset() {
+    size_t kept = 0;
+    size_t k = 0;
+    for (; k < chunks_.size() && kept + chunks_[k].size <= kKeep; ++k) kept += chunks_[k].size;
+    for (size_t j = k; j < chunks_.size(); ++j) std::free(chunks_[j].data);
+    chunks_.resize(k);
+    current_ = 0;
+    next_ = chunks_.empty() ? nullptr : chunks_[0].data;
+    left_ = chunks_.empty() ? 0 : chunks_[0].size;
+  }
   static void* Alloc(void* self, size_t size) { return static_cast<Arena*>(self)->Allocate(size); }
   static void Free(void*, void*) {}
 
  private:
+  struct Chunk {
+    char* data;
+    size_t size;
+  };
   static constexpr size_t kChunk = 256 * 1024;
-  std::vector<char*> chunks_;
+  static constexpr size_t kKeep = 8u << 20;
+  std::vector<Chunk> chunks_;
+  size_t current_ = 0;
   char* next_ = nullptr;
   size_t left_ = 0;
 };
@@ -1292,7 +1315,9 @@ Status ExtractHtml(std::string_view html, const HtmlExtractOptions& options, Htm
   std::string stripped;
   std::vector<Cut> cuts;
   Prestrip(html, &stripped, &cuts);
-  Arena arena;
+  // One arena per thread, reset per page: its chunks stay mapped between pages.
+  thread_local Arena arena;
+  arena.Reset();
   GumboOptions gopts = kGumboDefaultOptions;
   gopts.allocator = Arena::Alloc;
   gopts.deallocator = Arena::Free;
@@ -1305,7 +1330,7 @@ Status ExtractHtml(std::string_view html, const HtmlExtractOptions& options, Htm
     ex.Flatten(parsed->document);
     ex.Run();
   }
-  // No gumbo_destroy_output: the arena holds the whole tree and frees it at once.
+  // No gumbo_destroy_output: the arena holds the whole tree; the next page reuses it.
   // Offsets into the stripped copy -> offsets into the page.
   for (OffsetPiece& p : out->offsets) {
     auto it = std::upper_bound(cuts.begin(), cuts.end(), p.raw_begin,
