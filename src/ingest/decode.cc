@@ -207,8 +207,8 @@ Status DecodeHtmlToUtf8(std::string_view bytes, std::optional<std::string_view> 
   UErrorCode err = U_ZERO_ERROR;
   UConverter* probe = ucnv_open(conv.c_str(), &err);
   if (U_FAILURE(err) || !probe) return DecodeToUtf8(bytes, out, encoding);  // an unknown label
-  *encoding = ucnv_getName(probe, &err);
   ucnv_close(probe);
+  *encoding = conv;
   return Convert(conv.c_str(), bytes, out);
 }
 
