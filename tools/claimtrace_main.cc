@@ -121,7 +121,7 @@ bool ReadFile(const std::string& path, std::string* out) {
 // decoding + extraction (file reading and JSON writing not counted), best of
 // --repeat passes, and the peak RSS.
 int ExtractEval(const std::string& eval_path, const std::string& html_dir, const std::string& out_path,
-                const std::string& stage, int repeat) {
+                const std::string& stage, int repeat, bool whole_body) {
   std::string raw;
   if (!ReadFile(eval_path, &raw)) {
     std::fprintf(stderr, "claimtrace: cannot read %s\n", eval_path.c_str());
@@ -173,7 +173,9 @@ int ExtractEval(const std::string& eval_path, const std::string& html_dir, const
           if (s.ok()) p.text = std::move(doc.text);
         } else {
           claimtrace::clean::HtmlExtraction ex;
-          s = claimtrace::clean::ExtractHtml(doc.raw, claimtrace::clean::HtmlExtractOptions(), &ex);
+          claimtrace::clean::HtmlExtractOptions options;
+          options.main_content = !whole_body;
+          s = claimtrace::clean::ExtractHtml(doc.raw, options, &ex);
           if (s.ok()) p.text = std::move(ex.text);
         }
       }
@@ -230,6 +232,7 @@ int main(int argc, char** argv) {
 
   std::string ev_data, ev_html, ev_out, ev_stage = "extract";
   int ev_repeat = 1;
+  bool ev_whole = false;
   auto* extract_eval = app.add_subcommand(
       "extract-eval", "HTML main-content extraction over an evaluation set; writes {url: text} for its scorer");
   extract_eval->add_option("--eval-data", ev_data, "evaldata.json ({url: {file: NAME, ...}})")->required();
@@ -237,6 +240,7 @@ int main(int argc, char** argv) {
   extract_eval->add_option("-o,--output", ev_out, "RESULTS.json to write")->required();
   extract_eval->add_option("--stage", ev_stage, "extract (HTML extraction only, default) or clean (also chrome lines)")
       ->check(CLI::IsMember({"extract", "clean"}));
+  extract_eval->add_flag("--whole-body", ev_whole, "no main-content selection: the body less scripts and navigation");
   extract_eval->add_option("--repeat", ev_repeat, "passes; the fastest is reported (default 1)")
       ->check(CLI::Range(1, 100));
 
@@ -310,7 +314,7 @@ int main(int argc, char** argv) {
       return static_cast<bool>(f);
     });
   }
-  if (*extract_eval) return ExtractEval(ev_data, ev_html, ev_out, ev_stage, ev_repeat);
+  if (*extract_eval) return ExtractEval(ev_data, ev_html, ev_out, ev_stage, ev_repeat, ev_whole);
   if (*bench) {
     size_t bytes = 0, docs = 0, atts = 0, failed = 0;
     claimtrace::PipelineOptions po;

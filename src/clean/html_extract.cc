@@ -52,6 +52,9 @@ uint8_t TagKind(GumboTag t) {
 
 bool IsHeading(GumboTag t) { return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6; }
 
+// Bytes of own text a paragraph needs to count as prose outside the chosen blocks.
+constexpr uint32_t kGoodParagraph = 80;
+
 // ---------------------------------------------------------------- class/id hints
 
 bool HasAny(std::string_view s, std::initializer_list<std::string_view> words) {
@@ -360,6 +363,8 @@ class Extractor {
   void Aggregate(bool strip_unlikely);
   int32_t ChooseRoot(std::vector<int32_t>* roots);
   bool DropBlock(int32_t i, int32_t root) const;
+  bool TextBlock(int32_t i) const;
+  bool GoodParagraph(int32_t block) const;
   void Emit(const std::vector<int32_t>& roots, bool whole, std::string* text, std::vector<OffsetPiece>* offsets);
   int32_t LdBodyElement() const;
   void FillMeta();
@@ -374,6 +379,7 @@ class Extractor {
   Meta meta_;
   int32_t body_ = -1;
   int32_t semantic_ = -1;  // first itemprop=articleBody element
+  std::vector<int32_t> loose_;  // roots added around the chosen block: only good paragraphs count
 };
 
 void Extractor::Flatten(const GumboNode* root) {
@@ -712,6 +718,7 @@ int32_t Extractor::ChooseRoot(std::vector<int32_t>* roots) {
   // The top block and the sibling blocks that belong with it (an ad or an
   // aside can split an article into several siblings).
   roots->clear();
+  loose_.clear();
   int32_t parent = nodes_[top].parent;
   if (parent < 0) {
     roots->push_back(top);
@@ -734,10 +741,10 @@ int32_t Extractor::ChooseRoot(std::vector<int32_t>* roots) {
     bool append = false;
     if (sa.scored && sa.score + bonus >= threshold) {
       append = true;
-    } else if (sn.tag == GUMBO_TAG_P) {
+    } else if (TextBlock(ci)) {
       float ld = LinkDensity(sa);
       if (sa.text > 80 && ld < 0.25f) append = true;
-      else if (sa.text < 80 && ld == 0 && sa.commas + 1 > 0) {
+      else if (sa.text < 80 && ld == 0) {
         // short paragraph ending like a sentence
         std::string_view last;
         for (uint32_t k = c; k < sn.end; ++k) {
@@ -746,9 +753,50 @@ int32_t Extractor::ChooseRoot(std::vector<int32_t>* roots) {
         append = !last.empty() && last.back() == '.';
       }
     }
-    if (append) roots->push_back(ci);
+    if (append) {
+      roots->push_back(ci);
+    } else {
+      // Not clearly part of the article: only its prose paragraphs (see GoodParagraph).
+      roots->push_back(ci);
+      loose_.push_back(ci);
+    }
+  }
+  // One level up the same: a lede, a second body part or a continuation often
+  // sits beside the container rather than in it.
+  if (nodes_[parent].tag != GUMBO_TAG_BODY && nodes_[parent].parent >= 0 &&
+      nodes_[nodes_[parent].parent].g->type != GUMBO_NODE_DOCUMENT) {
+    int32_t gp = nodes_[parent].parent;
+    std::vector<int32_t> all;
+    for (uint32_t c = static_cast<uint32_t>(gp) + 1; c < nodes_[gp].end; c = nodes_[c].end) {
+      int32_t ci = static_cast<int32_t>(c);
+      if (ci == parent) {
+        all.insert(all.end(), roots->begin(), roots->end());
+      } else if (!agg_[ci].dead && !nodes_[ci].text_node && agg_[ci].text > 0) {
+        all.push_back(ci);
+        loose_.push_back(ci);
+      }
+    }
+    *roots = std::move(all);
   }
   return top;
+}
+
+// A block whose text is mostly its own inline content (a paragraph, a lede
+// in a div), not a container of other blocks.
+bool Extractor::TextBlock(int32_t i) const {
+  const Node& nd = nodes_[i];
+  const Agg& a = agg_[i];
+  if (nd.text_node || nd.kind != kBlock || a.text == 0) return false;
+  if (nd.tag == GUMBO_TAG_UL || nd.tag == GUMBO_TAG_OL || nd.tag == GUMBO_TAG_TABLE) return false;
+  return a.own * 10 >= a.text * 8;
+}
+
+// A paragraph that reads like prose (jusText's "good" class without a
+// stoplist): long enough and not mostly links.
+bool Extractor::GoodParagraph(int32_t block) const {
+  if (block < 0) return false;
+  const Agg& a = agg_[block];
+  return a.own >= kGoodParagraph && a.own_link * 10 < a.own * 3;
 }
 
 // Conditional cleaning (Readability's _cleanConditionally), for blocks inside the kept roots.
@@ -757,6 +805,8 @@ bool Extractor::DropBlock(int32_t i, int32_t root) const {
   const Agg& a = agg_[i];
   if (i == root) return false;
   if (IsHeading(nd.tag)) return nd.weight < 0 || LinkDensity(a) > 0.33f;
+  // A short element whose class or id names chrome (byline, date, share, tags, caption ...).
+  if (nd.weight < 0 && a.text < 120 && !nd.semantic_body) return true;
   switch (nd.tag) {
     case GUMBO_TAG_P: case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
       return a.text > 0 && a.text < 200 && LinkDensity(a) > 0.5f;
@@ -906,6 +956,8 @@ void Extractor::Emit(const std::vector<int32_t>& roots, bool whole, std::string*
   Writer w(text, offsets);
   std::vector<uint32_t> open;  // ends of the open block elements
   for (int32_t root : roots) {
+    // Blocks added around the chosen ones keep only their good paragraphs.
+    bool strict = std::find(loose_.begin(), loose_.end(), root) != loose_.end();
     uint32_t i = static_cast<uint32_t>(root);
     uint32_t end = nodes_[root].end;
     while (i < end) {
@@ -920,12 +972,15 @@ void Extractor::Emit(const std::vector<int32_t>& roots, bool whole, std::string*
         continue;
       }
       if (nd.text_node) {
-        if (nd.g->type == GUMBO_NODE_WHITESPACE) w.Space();
-        else w.Text(nd.g);
+        if (nd.g->type == GUMBO_NODE_WHITESPACE) {
+          w.Space();
+        } else if (!strict || GoodParagraph(text_owner_[i])) {
+          w.Text(nd.g);
+        }
         ++i;
         continue;
       }
-      if (!whole && DropBlock(static_cast<int32_t>(i), root)) {
+      if (!whole && !std::getenv("CT_NO_DROP") && DropBlock(static_cast<int32_t>(i), root)) {
         if (std::getenv("CT_DEBUG")) std::fprintf(stderr, "  drop %u %s text %u ld %.2f w %d\n", i, gumbo_normalized_tagname(nd.tag), a.text, LinkDensity(a), nd.weight);
         if (nd.kind == kBlock) w.Break();
         else w.Space();
@@ -1051,7 +1106,7 @@ void Extractor::Run() {
   std::string best_text;
   std::vector<OffsetPiece> best_offsets;
   for (int attempt = 0; attempt < 2; ++attempt) {
-    Aggregate(/*strip_unlikely=*/attempt == 0);
+    Aggregate(/*strip_unlikely=*/attempt == 0 && !std::getenv("CT_NO_UNLIKELY"));
     std::vector<int32_t> roots;
     int32_t top = ChooseRoot(&roots);
     std::string text;
