@@ -761,10 +761,13 @@ int32_t Extractor::ChooseRoot(std::vector<int32_t>* roots) {
       loose_.push_back(ci);
     }
   }
-  // One level up the same: a lede, a second body part or a continuation often
+  // Levels up the same: a lede, a second body part or a continuation often
   // sits beside the container rather than in it.
-  if (nodes_[parent].tag != GUMBO_TAG_BODY && nodes_[parent].parent >= 0 &&
-      nodes_[nodes_[parent].parent].g->type != GUMBO_NODE_DOCUMENT) {
+  for (int level = 0; level < 1; ++level) {
+    if (nodes_[parent].tag == GUMBO_TAG_BODY || nodes_[parent].parent < 0 ||
+        nodes_[nodes_[parent].parent].g->type == GUMBO_NODE_DOCUMENT) {
+      break;
+    }
     int32_t gp = nodes_[parent].parent;
     std::vector<int32_t> all;
     for (uint32_t c = static_cast<uint32_t>(gp) + 1; c < nodes_[gp].end; c = nodes_[c].end) {
@@ -777,6 +780,7 @@ int32_t Extractor::ChooseRoot(std::vector<int32_t>* roots) {
       }
     }
     *roots = std::move(all);
+    parent = gp;
   }
   return top;
 }
@@ -980,8 +984,7 @@ void Extractor::Emit(const std::vector<int32_t>& roots, bool whole, std::string*
         ++i;
         continue;
       }
-      if (!whole && !std::getenv("CT_NO_DROP") && DropBlock(static_cast<int32_t>(i), root)) {
-        if (std::getenv("CT_DEBUG")) std::fprintf(stderr, "  drop %u %s text %u ld %.2f w %d\n", i, gumbo_normalized_tagname(nd.tag), a.text, LinkDensity(a), nd.weight);
+      if (!whole && ((strict && nd.weight < 0) || DropBlock(static_cast<int32_t>(i), root))) {
         if (nd.kind == kBlock) w.Break();
         else w.Space();
         i = nd.end;
@@ -1106,21 +1109,13 @@ void Extractor::Run() {
   std::string best_text;
   std::vector<OffsetPiece> best_offsets;
   for (int attempt = 0; attempt < 2; ++attempt) {
-    Aggregate(/*strip_unlikely=*/attempt == 0 && !std::getenv("CT_NO_UNLIKELY"));
+    Aggregate(/*strip_unlikely=*/attempt == 0);
     std::vector<int32_t> roots;
     int32_t top = ChooseRoot(&roots);
     std::string text;
     std::vector<OffsetPiece> offsets;
     if (top < 0) continue;
     Emit(roots, /*whole=*/false, &text, &offsets);
-    if (std::getenv("CT_DEBUG")) {
-      for (int32_t r : roots) {
-        const char* c = nodes_[r].g->type == GUMBO_NODE_ELEMENT ? Attr(nodes_[r].g, "class") : "";
-        const char* id = nodes_[r].g->type == GUMBO_NODE_ELEMENT ? Attr(nodes_[r].g, "id") : "";
-        std::fprintf(stderr, "attempt %d root %d tag %s class=%s id=%s score %.1f text %u -> %zu\n", attempt, r,
-                     gumbo_normalized_tagname(nodes_[r].tag), c ? c : "", id ? id : "", agg_[r].score, agg_[r].text, text.size());
-      }
-    }
     if (text.size() > best_text.size()) {
       best_text = std::move(text);
       best_offsets = std::move(offsets);
