@@ -351,6 +351,8 @@ std::string LangTag(std::string_view s) {
 
 // ---------------------------------------------------------------- extractor
 
+std::string FragmentText(std::string_view html);
+
 class Extractor {
  public:
   Extractor(std::string_view html, const HtmlExtractOptions& options, HtmlExtraction* out)
@@ -1099,6 +1101,10 @@ void Extractor::Run() {
     meta_.h1 = Collapse(t, 300);
   }
   FillMeta();
+  // Some sites put markup in the articleBody string: its text is what counts.
+  if (meta_.ld_body.find('<') != std::string::npos && meta_.ld_body.find('>') != std::string::npos) {
+    meta_.ld_body = FragmentText(meta_.ld_body);
+  }
   int32_t body = body_ >= 0 ? body_ : 0;
   if (!options_.main_content) {
     Aggregate(false);
@@ -1127,7 +1133,10 @@ void Extractor::Run() {
   // the page renders its article with scripts; the JSON-LD copy is the text.
   if (meta_.ld_body.size() >= 400 && meta_.ld_body.size() > 2 * best_text.size()) {
     Aggregate(false);
-    if (LdBodyElement() < 0) {
+    int32_t ld = LdBodyElement();
+    size_t ld_bytes = 0;
+    for (char c : meta_.ld_body) ld_bytes += !IsAsciiSpace(c);
+    if (ld < 0 || agg_[ld].text * 2 < ld_bytes) {
       best_text.clear();
       best_offsets.clear();
       Writer w(&best_text, &best_offsets);
@@ -1359,19 +1368,19 @@ class Arena {
 
 }  // namespace
 
-Status ExtractHtml(std::string_view html, const HtmlExtractOptions& options, HtmlExtraction* out) {
+namespace {
+
+Status ExtractWithArena(std::string_view html, const HtmlExtractOptions& options, Arena* arena, HtmlExtraction* out) {
   *out = HtmlExtraction();
   if (html.size() >= UINT32_MAX) return Status::ResourceExhausted("HTML page over 4 GB");
   std::string stripped;
   std::vector<Cut> cuts;
   Prestrip(html, &stripped, &cuts);
-  // One arena per thread, reset per page: its chunks stay mapped between pages.
-  thread_local Arena arena;
-  arena.Reset();
+  arena->Reset();
   GumboOptions gopts = kGumboDefaultOptions;
   gopts.allocator = Arena::Alloc;
   gopts.deallocator = Arena::Free;
-  gopts.userdata = &arena;
+  gopts.userdata = arena;
   gopts.max_errors = 0;  // error records cost time and memory; we never read them
   GumboOutput* parsed = gumbo_parse_with_options(&gopts, stripped.data(), stripped.size());
   if (!parsed) return Status::Corruption("HTML parser gave up on this input");
@@ -1389,6 +1398,25 @@ Status ExtractHtml(std::string_view html, const HtmlExtractOptions& options, Htm
     if (p.raw_begin > html.size()) p.raw_begin = static_cast<uint32_t>(html.size());
   }
   return Status::OK();
+}
+
+// The text of an HTML fragment (a JSON-LD articleBody with markup), parsed in
+// its own arena: the page's tree is still in use.
+std::string FragmentText(std::string_view html) {
+  Arena arena;
+  HtmlExtractOptions options;
+  options.main_content = false;
+  HtmlExtraction frag;
+  if (!ExtractWithArena(html, options, &arena, &frag).ok()) return std::string(html);
+  return std::move(frag.text);
+}
+
+}  // namespace
+
+Status ExtractHtml(std::string_view html, const HtmlExtractOptions& options, HtmlExtraction* out) {
+  // One arena per thread, reset per page: its chunks stay mapped between pages.
+  thread_local Arena arena;
+  return ExtractWithArena(html, options, &arena, out);
 }
 
 }  // namespace claimtrace::clean
