@@ -367,7 +367,14 @@ class Extractor {
   bool DropBlock(int32_t i, int32_t root) const;
   bool TextBlock(int32_t i) const;
   bool GoodParagraph(int32_t block) const;
-  void Emit(const std::vector<int32_t>& roots, bool whole, std::string* text, std::vector<OffsetPiece>* offsets);
+  // Where each block's text starts in the output, for TrimTail.
+  struct Segment {
+    int32_t block;
+    size_t text_begin, offsets_begin;
+  };
+  void Emit(const std::vector<int32_t>& roots, bool whole, std::string* text, std::vector<OffsetPiece>* offsets,
+            std::vector<Segment>* segments = nullptr);
+  void TrimTail(const std::vector<Segment>& segments, std::string* text, std::vector<OffsetPiece>* offsets) const;
   int32_t LdBodyElement() const;
   void FillMeta();
 
@@ -805,6 +812,25 @@ bool Extractor::GoodParagraph(int32_t block) const {
   return a.own >= kGoodParagraph && a.own_link * 10 < a.own * 3;
 }
 
+// After the last paragraph, articles end in prompts and link rows ("You
+// might also like:", "Filed under <a>News</a>", "Share this article?"):
+// short blocks at the very end that hold a link, end in ':' or '?', or are
+// fragments (under 40 bytes, no closing punctuation) go.
+void Extractor::TrimTail(const std::vector<Segment>& segments, std::string* text,
+                         std::vector<OffsetPiece>* offsets) const {
+  for (size_t k = segments.size(); k-- > 1;) {
+    const Segment& seg = segments[k];
+    const Agg& a = agg_[seg.block];
+    std::string_view piece = util::Trim(std::string_view(*text).substr(seg.text_begin));
+    if (piece.empty()) continue;
+    bool prompt = piece.back() == ':' || piece.back() == '?';
+    bool fragment = piece.size() < 40 && std::string_view(".!\")»”").find(piece.back()) == std::string_view::npos;
+    if (!(piece.size() < 100 && (a.own_link > 0 || prompt || fragment))) break;
+    text->resize(seg.text_begin);
+    offsets->resize(seg.offsets_begin);
+  }
+}
+
 // Conditional cleaning (Readability's _cleanConditionally), for blocks inside the kept roots.
 bool Extractor::DropBlock(int32_t i, int32_t root) const {
   const Node& nd = nodes_[i];
@@ -958,7 +984,7 @@ class Writer {
 };
 
 void Extractor::Emit(const std::vector<int32_t>& roots, bool whole, std::string* text,
-                     std::vector<OffsetPiece>* offsets) {
+                     std::vector<OffsetPiece>* offsets, std::vector<Segment>* segments) {
   Writer w(text, offsets);
   std::vector<uint32_t> open;  // ends of the open block elements
   for (int32_t root : roots) {
@@ -981,6 +1007,9 @@ void Extractor::Emit(const std::vector<int32_t>& roots, bool whole, std::string*
         if (nd.g->type == GUMBO_NODE_WHITESPACE) {
           w.Space();
         } else if (!strict || GoodParagraph(text_owner_[i])) {
+          if (segments && (segments->empty() || segments->back().block != text_owner_[i])) {
+            segments->push_back({text_owner_[i], text->size(), offsets->size()});
+          }
           w.Text(nd.g);
         }
         ++i;
@@ -1121,7 +1150,9 @@ void Extractor::Run() {
     std::string text;
     std::vector<OffsetPiece> offsets;
     if (top < 0) continue;
-    Emit(roots, /*whole=*/false, &text, &offsets);
+    std::vector<Segment> segments;
+    Emit(roots, /*whole=*/false, &text, &offsets, &segments);
+    TrimTail(segments, &text, &offsets);
     if (text.size() > best_text.size()) {
       best_text = std::move(text);
       best_offsets = std::move(offsets);
