@@ -54,6 +54,8 @@ bool IsHeading(GumboTag t) { return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6; }
 
 // Bytes of own text a paragraph needs to count as prose outside the chosen blocks.
 constexpr uint32_t kGoodParagraph = 80;
+// Levels above the chosen block's parent whose other children add their prose paragraphs.
+constexpr int kLooseLevels = 2;
 
 // ---------------------------------------------------------------- class/id hints
 
@@ -771,8 +773,9 @@ int32_t Extractor::ChooseRoot(std::vector<int32_t>* roots) {
     }
   }
   // Levels up the same: a lede, a second body part or a continuation often
-  // sits beside the container rather than in it.
-  for (int level = 0; level < 1; ++level) {
+  // sits beside the container rather than in it. Two levels: higher up, the
+  // prose paragraphs are more often other stories' summaries than the article's.
+  for (int level = 0; level < kLooseLevels; ++level) {
     if (nodes_[parent].tag == GUMBO_TAG_BODY || nodes_[parent].parent < 0 ||
         nodes_[nodes_[parent].parent].g->type == GUMBO_NODE_DOCUMENT) {
       break;
