@@ -54,6 +54,8 @@ bool IsHeading(GumboTag t) { return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6; }
 
 // Bytes of own text a paragraph needs to count as prose outside the chosen blocks.
 constexpr uint32_t kGoodParagraph = 80;
+// Bytes of text below which an attempt found too little (and the next one runs).
+constexpr size_t kTooLittle = 500;
 // Levels above the chosen block's parent whose other children add their prose paragraphs.
 constexpr int kLooseLevels = 2;
 
@@ -390,6 +392,7 @@ class Extractor {
   Meta meta_;
   int32_t body_ = -1;
   int32_t semantic_ = -1;  // first itemprop=articleBody element
+  int32_t h1_ = -1;        // first <h1>
   std::vector<int32_t> loose_;  // roots added around the chosen block: only good paragraphs count
 };
 
@@ -1131,6 +1134,7 @@ void Extractor::Run() {
       if (nodes_[k].text_node) t += nodes_[k].g->v.text.text;
     }
     meta_.h1 = Collapse(t, 300);
+    h1_ = static_cast<int32_t>(i);
   }
   FillMeta();
   // Some sites put markup in the articleBody string: its text is what counts.
@@ -1161,7 +1165,7 @@ void Extractor::Run() {
       best_offsets = std::move(offsets);
       out_->main_content_found = true;
     }
-    if (best_text.size() >= 500) break;
+    if (best_text.size() >= kTooLittle) break;
   }
   // A JSON-LD body much longer than what the DOM gave, and not in the DOM:
   // the page renders its article with scripts; the JSON-LD copy is the text.
@@ -1176,6 +1180,20 @@ void Extractor::Run() {
       Writer w(&best_text, &best_offsets);
       w.Plain(meta_.ld_body, meta_.ld_body_offset);
       out_->main_content_found = true;
+    }
+  }
+  // Next to nothing found: the page's prose paragraphs, wherever they are.
+  if (best_text.size() < kTooLittle) {
+    Aggregate(true);
+    std::string text;
+    std::vector<OffsetPiece> offsets;
+    std::vector<Segment> segments;
+    loose_.assign(1, body);
+    Emit({body}, /*whole=*/false, &text, &offsets, &segments);
+    TrimTail(segments, &text, &offsets);
+    if (text.size() > best_text.size()) {
+      best_text = std::move(text);
+      best_offsets = std::move(offsets);
     }
   }
   // No article found: the body, cleaned, else all of it.
