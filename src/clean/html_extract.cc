@@ -859,7 +859,6 @@ bool Extractor::DropBlock(int32_t i, int32_t root) const {
   // The block that holds most of the kept text is the article, however many links it has.
   if (a.text * 5 >= agg_[root].text * 3) return false;
   int weight = nd.weight;
-  if (weight < 0 && weight + (a.scored ? a.score : 0.f) < 0) return true;
   if (a.commas >= 10) return false;
   float ld = LinkDensity(a);
   bool list = nd.tag == GUMBO_TAG_UL || nd.tag == GUMBO_TAG_OL;
