@@ -232,6 +232,50 @@ TEST(HtmlExtract, HiddenElementsAreNotText) {
   EXPECT_TRUE(Has(ex.text, "The ferry left at dawn"));
 }
 
+TEST(HtmlExtract, TrimsPromptsAndLinkRowsAfterTheLastParagraph) {
+  std::string para = "<p>The council met on Tuesday evening and voted, after a long debate, to rebuild the "
+                     "breakwater before the winter storms, the mayor said.</p>";
+  HtmlExtraction ex = Extract("<html><body><div class=\"story\">" + para + para + para +
+                              "<p>Filed under <a href=\"/t/harbour\">Harbour</a></p>"
+                              "<p>Did you like this article?</p><p>Read next:</p><p>Share</p></div></body></html>");
+  EXPECT_TRUE(Has(ex.text, "the mayor said."));
+  for (const char* junk : {"Filed under", "Did you like", "Read next", "Share"}) EXPECT_FALSE(Has(ex.text, junk)) << junk;
+  // A closing line that reads as prose stays.
+  HtmlExtraction kept = Extract("<html><body><div class=\"story\">" + para + para + para +
+                                "<p>The mayor thanked the crews.</p></div></body></html>");
+  EXPECT_TRUE(Has(kept.text, "The mayor thanked the crews."));
+}
+
+TEST(HtmlExtract, AddsProseParagraphsBesideTheArticleButNotShortLinkRows) {
+  std::string para = "<p>The council met on Tuesday evening and voted, after a long debate, to rebuild the "
+                     "breakwater before the winter storms, the mayor said.</p>";
+  std::string html =
+      "<html><body><main><div class=\"intro-box\"><div class=\"standfirst\">A LEDE IN ITS OWN BOX: the island's "
+      "harbour reopens after three days, and the council plans a new breakwater.</div></div>"
+      "<div class=\"col\"><div class=\"text\">" + para + para + para + para + "</div></div>"
+      "<div class=\"box\"><a href=\"/a\">Short link row</a> <a href=\"/b\">Another link</a></div>"
+      "</main></body></html>";
+  HtmlExtraction ex = Extract(html);
+  EXPECT_TRUE(Has(ex.text, "A LEDE IN ITS OWN BOX"));
+  EXPECT_FALSE(Has(ex.text, "Short link row"));
+  size_t lede = ex.text.find("A LEDE"), body = ex.text.find("The council met");
+  EXPECT_LT(lede, body);  // document order is kept
+}
+
+TEST(HtmlExtract, ReadsAJsonLdBodyThatHoldsMarkup) {
+  std::string html =
+      "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\"<p>The "
+      "ferry left at <strong>dawn</strong>, the operator said.</p><p>The crossing took two hours, and passengers "
+      "said the sea was calm, the wind light and the sky clear all the way to Vorna, where the mayor met the boat "
+      "on the quay with a band, a choir and most of the town, who had waited since the storm for supplies.</p><p>"
+      "The next boat leaves on Monday, and tickets for it were sold out within the hour, the operator said in a "
+      "statement.</p>\"}</script></head><body><div id=\"app\"><p>Loading the article, please wait.</p></div>"
+      "</body></html>";
+  HtmlExtraction ex = Extract(html);
+  EXPECT_TRUE(Has(ex.text, "The ferry left at dawn, the operator said.\n\nThe crossing took two hours"));
+  EXPECT_FALSE(Has(ex.text, "<strong>"));
+}
+
 // ------------------------------------------------------------- hostile pages
 
 TEST(HtmlExtractHostile, SurvivesAHundredThousandNestedDivs) {
