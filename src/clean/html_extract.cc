@@ -830,8 +830,11 @@ void Extractor::TrimTail(const std::vector<Segment>& segments, std::string* text
     std::string_view piece = util::Trim(std::string_view(*text).substr(seg.text_begin));
     if (piece.empty()) continue;
     bool prompt = piece.back() == ':' || piece.back() == '?';
-    bool fragment = piece.size() < 40 && std::string_view(".!\")»”").find(piece.back()) == std::string_view::npos;
-    if (!(piece.size() < 100 && (a.own_link > 0 || prompt || fragment))) break;
+    size_t last_start;
+    char32_t last = util::PrevCodePoint(piece, piece.size(), &last_start);
+    bool closed = last == '.' || last == '!' || last == ')' || util::ClassifyQuote(last) != util::QuoteMark::kNone;
+    bool fragment = piece.size() < 40 && !closed;
+    if (!(piece.size() < 150 && (a.own_link > 0 || prompt || fragment))) break;
     text->resize(seg.text_begin);
     offsets->resize(seg.offsets_begin);
   }
