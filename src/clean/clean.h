@@ -1,6 +1,7 @@
 // clean: from the decoded input to the article's clean text.
 //
-// HTML is reduced to its text (blocks become paragraph breaks); then site
+// HTML is reduced to its main content (html_extract.h: blocks become
+// paragraphs; navigation, comments, related lists dropped); then site
 // chrome is dropped line by line (consent, notification and newsletter
 // prompts, lists of other stories, credits, share prompts, shortcodes, tags,
 // repeated headlines) and bylines and datelines become metadata. Kept lines

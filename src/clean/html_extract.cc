@@ -2,8 +2,12 @@
 // each subtree a contiguous index range, so no walk recurses): gather text
 // counts and hints per element, score blocks Readability-style and pick the
 // container (with its sibling blocks), then emit text with per-block cleaning.
-// A first attempt strips "unlikely" class/id subtrees; when that leaves too
-// little text a second attempt keeps them and the longer result wins.
+// Blocks around the container (two levels up) add only their prose paragraphs
+// (jusText's "good" blocks), and prompts and link rows after the last
+// paragraph are trimmed. A first attempt strips "unlikely" class/id subtrees;
+// when that leaves too little text a second attempt keeps them and the longer
+// result wins. Before parsing, scripts, styles, comments and SVG are cut and
+// pathological nesting is flattened (see Prestrip).
 #include "clean/html_extract.h"
 
 #include <gumbo.h>
