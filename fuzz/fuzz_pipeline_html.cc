@@ -1,8 +1,11 @@
-// Untrusted bytes as an HTML page: decode, then HTML to text (gumbo), chrome
-// removal, segment, attributions, JSON Lines and BRAT output (which maps clean
-// spans back through the HTML offsets). Odd-sized inputs run with --keep-chrome.
+// Untrusted bytes as an HTML page: charset sniffing and decoding, then
+// main-content extraction (pre-strip, gumbo, scoring; whole body with
+// --keep-chrome), chrome removal, segment, attributions, JSON Lines and BRAT
+// output (which maps clean spans back through the HTML offsets). Odd-sized
+// inputs run with --keep-chrome.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   doc.input = "fuzz.html";
   doc.format = InputFormat::kHtml;
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  if (!ingest::DecodeToUtf8(bytes, &doc.raw, &doc.encoding).ok()) return 0;
+  if (!ingest::DecodeHtmlToUtf8(bytes, std::nullopt, &doc.raw, &doc.encoding).ok()) return 0;
   doc.doc_id = ingest::DocIdFor(doc.raw);
   fuzz::ProcessAndCheck(std::move(doc), size & 1);
   return 0;

@@ -4,6 +4,7 @@
 // headlines and breadcrumb lines ("Home News <headline>") are dropped by
 // comparing lines. Kept lines are copied verbatim with their offsets.
 #include "clean/clean.h"
+#include "clean/html_extract.h"
 
 #include <algorithm>
 #include <regex>
@@ -177,8 +178,10 @@ Status Clean(Document* doc, bool drop_chrome) {
   std::vector<OffsetPiece> html_map;
   std::string html_text;
   if (doc->format == InputFormat::kHtml) {
-    HtmlText ht;
-    Status s = HtmlToText(doc->raw, &ht);
+    HtmlExtraction ht;
+    HtmlExtractOptions options;
+    options.main_content = drop_chrome;
+    Status s = ExtractHtml(doc->raw, options, &ht);
     if (!s.ok()) return s;
     html_text = std::move(ht.text);
     html_map = std::move(ht.offsets);
@@ -188,10 +191,7 @@ Status Clean(Document* doc, bool drop_chrome) {
     if (!doc->author && !ht.author.empty()) doc->author = ht.author;
     if (!doc->lang && !ht.lang.empty()) doc->lang = ht.lang;
     if (!doc->url && !ht.url.empty()) doc->url = ht.url;
-    if (!doc->published && !ht.published.empty()) {
-      util::Ymd d;
-      if (util::ParseDateLine(ht.published.substr(0, 10), &d)) doc->published = d.Iso();
-    }
+    if (!doc->published && !ht.published.empty()) doc->published = ht.published;
   }
 
   // Split into lines.

@@ -1,6 +1,7 @@
 // clean: from the decoded input to the article's clean text.
 //
-// HTML is reduced to its text (blocks become paragraph breaks); then site
+// HTML is reduced to its main content (html_extract.h: blocks become
+// paragraphs; navigation, comments, related lists dropped); then site
 // chrome is dropped line by line (consent, notification and newsletter
 // prompts, lists of other stories, credits, share prompts, shortcodes, tags,
 // repeated headlines) and bylines and datelines become metadata. Kept lines
@@ -21,14 +22,6 @@ namespace claimtrace::clean {
 // Fills doc->text, doc->offsets, doc->dropped and metadata (title, author,
 // outlet, published) that the text reveals and that is not set yet.
 Status Clean(Document* doc, bool drop_chrome);
-
-// HTML to text with a map from text offsets to HTML offsets.
-struct HtmlText {
-  std::string text;
-  std::vector<OffsetPiece> offsets;  // text -> html
-  std::string title, site_name, published, author, lang, url;
-};
-Status HtmlToText(std::string_view html, HtmlText* out);
 
 // Line categories of data/lexicons/en/chrome.txt.
 enum class ChromeKind { kNone, kDrop, kList, kByline, kCredit };

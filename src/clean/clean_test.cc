@@ -323,7 +323,7 @@ constexpr char kHtmlPage[] =
     "<nav><a href=\"/\">Home</a> <a href=\"/news\">NavMenuNews</a></nav>"
     "<article><h1>Ferries return to Vorna</h1>"
     "<p>Ferry service resumed on Friday.</p><p>Harbour workers cleared the pier.</p>"
-    "<ul><li>First item</li><li>Second item</li></ul>"
+    "<ul><li>First item of the list</li><li>Second item of the list</li></ul>"
     "<p>Line one<br>Line two and <b>bold</b> words.</p>"
     "</article>"
     "<footer>FooterCopyrightText</footer>"
@@ -342,7 +342,8 @@ TEST(CleanHtml, RemovesScriptStyleNavAndFooter) {
 
 TEST(CleanHtml, ReadsTitleSiteNameDateAuthorLangAndUrl) {
   Document doc = CleanText(kHtmlPage, InputFormat::kHtml);
-  EXPECT_EQ(doc.title.value_or(""), "Ferries return to Vorna | Harbour Gazette");
+  // The site name after " | " in <title> is the outlet, not part of the headline.
+  EXPECT_EQ(doc.title.value_or(""), "Ferries return to Vorna");
   ASSERT_TRUE(doc.outlet);
   EXPECT_EQ(doc.outlet->name, "Harbour Gazette");
   EXPECT_EQ(doc.published.value_or(""), "2024-03-16");
@@ -355,10 +356,10 @@ TEST(CleanHtml, ReadsTitleSiteNameDateAuthorLangAndUrl) {
 TEST(CleanHtml, SeparatesBlocksSoNoWordsAreGlued) {
   Document doc = CleanText(kHtmlPage, InputFormat::kHtml);
   EXPECT_TRUE(Has(doc.text, "Ferry service resumed on Friday.\n\nHarbour workers cleared the pier."));
-  EXPECT_TRUE(Has(doc.text, "First item\n\nSecond item"));
-  EXPECT_TRUE(Has(doc.text, "Line one\n\nLine two and bold words."));
+  EXPECT_TRUE(Has(doc.text, "First item of the list\n\nSecond item of the list"));
+  EXPECT_TRUE(Has(doc.text, "Line one\nLine two and bold words."));  // <br> is a line break
   EXPECT_FALSE(Has(doc.text, "Friday.Harbour"));
-  EXPECT_FALSE(Has(doc.text, "itemSecond"));
+  EXPECT_FALSE(Has(doc.text, "listSecond"));
 }
 
 TEST(CleanHtml, MapsCleanOffsetsIntoTheRawHtml) {

@@ -75,7 +75,12 @@ Status DecodeDeclared(std::string_view bytes, const std::optional<std::string>& 
 
 void SetDocumentBody(std::string_view bytes, bool html, Document* doc) {
   std::string text;
-  Status s = DecodeDeclared(bytes, doc->declared_charset, &text, &doc->encoding);
+  // An HTML page: byte-order mark, then the HTTP charset, then <meta charset>, then detection.
+  Status s = html ? DecodeHtmlToUtf8(bytes,
+                                     doc->declared_charset ? std::optional<std::string_view>(*doc->declared_charset)
+                                                           : std::nullopt,
+                                     &text, &doc->encoding)
+                  : DecodeDeclared(bytes, doc->declared_charset, &text, &doc->encoding);
   if (!s.ok()) {
     doc->error = s.ToString();
     return;

@@ -22,7 +22,9 @@ Status DecodeDeclared(std::string_view bytes, const std::optional<std::string>& 
                       std::string* encoding);
 
 // Decodes `bytes` (with doc->declared_charset) into doc->raw, sets the format
-// (HTML when `html`, else sniffed) and doc_id; sets doc->error on failure.
+// (HTML when `html`, else sniffed) and doc_id; sets doc->error on failure. HTML
+// is decoded by DecodeHtmlToUtf8 (byte-order mark, the declared charset, then
+// the page's own <meta charset>, then detection).
 void SetDocumentBody(std::string_view bytes, bool html, Document* doc);
 
 }  // namespace claimtrace::ingest

@@ -6,6 +6,8 @@
 #include <unicode/ucnv.h>
 #include <xxhash.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 #include "util/utf8.h"
@@ -106,6 +108,108 @@ Status DecodeToUtf8(std::string_view bytes, std::string* out, std::string* encod
   }
   *encoding = "windows-1252";
   return Convert("windows-1252", bytes, out);
+}
+
+namespace {
+
+// The value after "charset=" or "encoding=" at s[at], without quotes.
+std::string LabelAt(std::string_view s, size_t at) {
+  while (at < s.size() && (s[at] == ' ' || s[at] == '"' || s[at] == '\'' || s[at] == '=')) ++at;
+  size_t end = at;
+  while (end < s.size() && end - at < 40 &&
+         (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '-' || s[end] == '_' || s[end] == '.' ||
+          s[end] == ':')) {
+    ++end;
+  }
+  return std::string(s.substr(at, end - at));
+}
+
+// WHATWG label -> ICU converter name ("" when the bytes should be read as UTF-8).
+std::string ConverterFor(std::string label) {
+  label = util::AsciiLower(util::Trim(label));
+  if (label.empty()) return "";
+  if (label == "utf-8" || label == "utf8" || label == "unicode-1-1-utf-8" || label.rfind("utf-16", 0) == 0 ||
+      label == "unicode" || label == "ucs-2") {
+    return "UTF-8";
+  }
+  if (label == "iso-8859-1" || label == "iso8859-1" || label == "latin1" || label == "latin-1" || label == "l1" ||
+      label == "us-ascii" || label == "ascii" || label == "cp1252" || label == "x-cp1252" || label == "cp819" ||
+      label == "iso_8859-1" || label == "x-user-defined" || label == "ansi_x3.4-1968" || label == "iso-ir-100") {
+    return "windows-1252";
+  }
+  if (label == "iso-8859-9" || label == "latin5" || label == "iso8859-9") return "windows-1254";
+  if (label == "tis-620" || label == "iso-8859-11") return "windows-874";
+  if (label == "gb2312" || label == "gbk" || label == "x-gbk" || label == "gb_2312-80") return "GB18030";
+  if (label == "euc-kr" || label == "ks_c_5601-1987") return "windows-949";
+  if (label == "shift_jis" || label == "sjis" || label == "x-sjis" || label == "ms_kanji") return "windows-31j";
+  return label;
+}
+
+}  // namespace
+
+std::string SniffHtmlCharset(std::string_view head) {
+  std::string h = util::AsciiLower(head.substr(0, 4096));
+  if (h.rfind("<?xml", 0) == 0) {
+    size_t end = h.find("?>");
+    size_t enc = h.find("encoding", 0);
+    if (enc != std::string::npos && enc < end) return LabelAt(h, enc + 8);
+  }
+  for (size_t at = h.find("<meta"); at != std::string::npos; at = h.find("<meta", at + 5)) {
+    size_t close = h.find('>', at);
+    std::string_view tag = std::string_view(h).substr(at, close == std::string::npos ? std::string::npos : close - at);
+    size_t cs = tag.find("charset");
+    if (cs == std::string_view::npos) continue;
+    std::string label = LabelAt(tag, cs + 7);
+    if (!label.empty()) return label;
+  }
+  return "";
+}
+
+Status DecodeHtmlToUtf8(std::string_view bytes, std::optional<std::string_view> declared_charset, std::string* out,
+                        std::string* encoding) {
+  auto starts = [&](std::string_view p) { return bytes.substr(0, p.size()) == p; };
+  if (starts("\xEF\xBB\xBF") || starts("\xFF\xFE") || starts("\xFE\xFF")) return DecodeToUtf8(bytes, out, encoding);
+  bool le = false;
+  if (LooksLikeUtf16(bytes, &le)) return DecodeToUtf8(bytes, out, encoding);
+  // A few stray control bytes in a text page (a 0x7F or 0x07 pasted from
+  // somewhere) do not make it binary: they become spaces, byte for byte, so
+  // offsets stay true. Many of them, or a NUL near the start, do.
+  std::string blanked;
+  size_t controls = 0;
+  for (size_t at = FirstBinaryByte(bytes); at != std::string_view::npos;) {
+    if ((bytes[at] == 0 && at < 1024) || ++controls > std::max<size_t>(16, bytes.size() / 2000)) {
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "binary data: control byte 0x%02X at byte %zu",
+                    static_cast<unsigned char>(bytes[at]), at);
+      return Status::Corruption(buf);
+    }
+    if (blanked.empty()) blanked.assign(bytes);
+    blanked[at] = ' ';
+    size_t next = FirstBinaryByte(bytes.substr(at + 1));
+    at = next == std::string_view::npos ? next : at + 1 + next;
+  }
+  if (!blanked.empty()) bytes = blanked;
+  std::string label = declared_charset ? std::string(*declared_charset) : "";
+  if (ConverterFor(label).empty()) label = SniffHtmlCharset(bytes);
+  std::string conv = ConverterFor(label);
+  if (conv.empty()) return DecodeToUtf8(bytes, out, encoding);
+  bool valid_utf8 = util::IsValidUtf8(bytes);
+  if (conv == "UTF-8" || (valid_utf8 && HasMultibyteUtf8(bytes))) {
+    if (valid_utf8) {
+      *encoding = conv == "UTF-8" ? "UTF-8" : "UTF-8 (declared " + label + ")";
+      out->assign(bytes);
+      return Status::OK();
+    }
+    // Declared UTF-8 with stray bytes: replaced, as browsers do.
+    *encoding = "UTF-8 (invalid bytes replaced)";
+    return Convert("UTF-8", bytes, out);
+  }
+  UErrorCode err = U_ZERO_ERROR;
+  UConverter* probe = ucnv_open(conv.c_str(), &err);
+  if (U_FAILURE(err) || !probe) return DecodeToUtf8(bytes, out, encoding);  // an unknown label
+  ucnv_close(probe);
+  *encoding = conv;
+  return Convert(conv.c_str(), bytes, out);
 }
 
 std::string DocIdFor(std::string_view text) {

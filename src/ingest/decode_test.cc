@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 
 namespace claimtrace::ingest {
@@ -126,6 +127,79 @@ TEST(Decode, RefusesEmptyInput) {
   Decoded d = Decode("");
   EXPECT_EQ(d.status.code(), StatusCode::kCorruption);
   EXPECT_NE(d.status.message().find("empty"), std::string::npos) << d.status.message();
+}
+
+// ---- HTML pages: declared charsets
+
+Decoded DecodeHtml(std::string_view bytes, std::optional<std::string_view> declared = std::nullopt) {
+  Decoded d;
+  d.status = DecodeHtmlToUtf8(bytes, declared, &d.text, &d.encoding);
+  return d;
+}
+
+TEST(DecodeHtml, FollowsMetaCharset) {
+  Decoded d = DecodeHtml("<html><head><meta charset=\"windows-1251\"></head><body>\xCA\xE8\xE5\xE2</body></html>");
+  ASSERT_TRUE(d.status.ok()) << d.status.ToString();
+  EXPECT_NE(d.text.find("\u041A\u0438\u0435\u0432"), std::string::npos) << d.text;  // Киев
+}
+
+TEST(DecodeHtml, FollowsHttpEquivContentTypeAndReadsLatin1AsWindows1252) {
+  Decoded d = DecodeHtml(
+      "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>caf\xE9 \x93quoted\x94</p>");
+  ASSERT_TRUE(d.status.ok()) << d.status.ToString();
+  EXPECT_NE(d.text.find("caf\u00E9 \u201Cquoted\u201D"), std::string::npos) << d.text;
+  EXPECT_EQ(d.encoding, "windows-1252");
+}
+
+TEST(DecodeHtml, TheDeclaredCharsetWinsOverTheMetaTagAndTheBomOverBoth) {
+  std::string page = "<meta charset=\"utf-8\"><p>\xE0 la carte</p>";
+  Decoded d = DecodeHtml(page, "iso-8859-15");
+  ASSERT_TRUE(d.status.ok()) << d.status.ToString();
+  EXPECT_NE(d.text.find("\u00E0 la carte"), std::string::npos) << d.text;
+  Decoded bom = DecodeHtml("\xEF\xBB\xBF<meta charset=\"windows-1251\"><p>caf\xC3\xA9</p>", "koi8-r");
+  ASSERT_TRUE(bom.status.ok());
+  EXPECT_NE(bom.text.find("caf\u00E9"), std::string::npos) << bom.text;
+}
+
+TEST(DecodeHtml, ReadsValidUtf8AsUtf8WhateverTheLabelSays) {
+  Decoded d = DecodeHtml("<meta charset=\"iso-8859-1\"><p>caf\xC3\xA9 na\xC3\xAFve</p>");
+  ASSERT_TRUE(d.status.ok());
+  EXPECT_NE(d.text.find("caf\u00E9 na\u00EFve"), std::string::npos) << d.text;
+}
+
+TEST(DecodeHtml, ReplacesStrayBytesInAPageDeclaredUtf8) {
+  Decoded d = DecodeHtml("<meta charset=utf-8><p>na\xC3\xAFve caf\xE9</p>");
+  ASSERT_TRUE(d.status.ok()) << d.status.ToString();
+  EXPECT_NE(d.text.find("na\u00EFve caf\uFFFD"), std::string::npos) << d.text;
+}
+
+TEST(DecodeHtml, UnknownLabelsFallBackToDetection) {
+  Decoded d = DecodeHtml("<meta charset=\"no-such-charset\"><p>caf\xC3\xA9</p>");
+  ASSERT_TRUE(d.status.ok());
+  EXPECT_NE(d.text.find("caf\u00E9"), std::string::npos);
+}
+
+TEST(DecodeHtml, BlanksAFewStrayControlBytesKeepingOffsets) {
+  std::string page = "<p>Text with a stray \x7F byte and a bell \x07 here.</p>";
+  Decoded d = DecodeHtml(page);
+  ASSERT_TRUE(d.status.ok()) << d.status.ToString();
+  EXPECT_EQ(d.text.size(), page.size());
+  EXPECT_EQ(d.text.find('\x7F'), std::string::npos);
+}
+
+TEST(DecodeHtml, RefusesBinaryNamedHtml) {
+  std::string binary("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16);
+  for (int i = 0; i < 200; ++i) binary += std::string("\x01\x02\0\x03", 4);
+  Decoded d = DecodeHtml(binary);
+  EXPECT_EQ(d.status.code(), StatusCode::kCorruption);
+  EXPECT_NE(d.status.message().find("binary data"), std::string::npos) << d.status.message();
+}
+
+TEST(SniffHtmlCharset, FindsTheLabelInMetaTagsAndXmlDeclarations) {
+  EXPECT_EQ(SniffHtmlCharset("<meta charset='Shift_JIS'>"), "shift_jis");
+  EXPECT_EQ(SniffHtmlCharset("<META HTTP-EQUIV=\"content-type\" CONTENT=\"text/html;charset=euc-kr\">"), "euc-kr");
+  EXPECT_EQ(SniffHtmlCharset("<?xml version=\"1.0\" encoding=\"ISO-8859-2\"?><html>"), "iso-8859-2");
+  EXPECT_EQ(SniffHtmlCharset("<p>charset=utf-8 in text is not a declaration</p>"), "");
 }
 
 TEST(DocIdFor, IsStableForTheSameText) {

@@ -249,7 +249,8 @@ void InputReader::Impl::LoadFile(const Item& item, Document* doc) {
     return;  // the caller asks NextJsonl for the records
   }
   std::string text;
-  s = ingest::DecodeToUtf8(bytes, &text, &doc->encoding);
+  s = IsHtmlPath(item.path) ? ingest::DecodeHtmlToUtf8(bytes, std::nullopt, &text, &doc->encoding)
+                             : ingest::DecodeToUtf8(bytes, &text, &doc->encoding);
   if (!s.ok()) {
     doc->error = s.ToString();
     return;
