@@ -960,7 +960,17 @@ void ExtractClaims(Document* doc) {
   std::vector<char> claim_sentences(d.sentences.size(), 0), place_sentences(d.sentences.size(), 0);
   for (const auto& dr : drafts) {
     claim_sentences[dr.sentence] = 1;
-    for (uint32_t s = dr.sentence >= 3 ? dr.sentence - 3 : 0; s <= dr.sentence; ++s) place_sentences[s] = 1;
+    place_sentences[dr.sentence] = 1;
+    // The three sentences before only when the claim's sentence points back to a place.
+    const Sentence& s0 = d.sentences[dr.sentence];
+    bool anaphor = false;
+    for (uint32_t t = s0.token_begin; t + 1 < s0.token_end && !anaphor; ++t) {
+      anaphor = In(keys[t], {"the", "that"}) && In(keys[t + 1], {"city", "town", "village", "area", "region", "oblast",
+                                                                 "district", "settlement", "front"});
+    }
+    if (anaphor) {
+      for (uint32_t s = dr.sentence >= 3 ? dr.sentence - 3 : 0; s < dr.sentence; ++s) place_sentences[s] = 1;
+    }
   }
   const std::vector<Quantity> quantities = FindQuantities(d, &claim_sentences);
   const std::vector<TimeExpr> times = FindTimes(d, &claim_sentences);

@@ -255,9 +255,14 @@ std::vector<Trigger> FindTriggers(const Document& doc) {
   std::vector<Trigger> out;
   if (doc.text.empty() || doc.tokens.empty()) return out;
   const TriggerDb& db = Triggers();
-  hs_scratch_t* raw_scratch = nullptr;
-  if (hs_clone_scratch(db.prototype, &raw_scratch) != HS_SUCCESS) return out;
-  std::unique_ptr<hs_scratch_t, ScratchDeleter> scratch(raw_scratch);
+  // One scratch space per thread, kept for the thread's life (cloning one per
+  // document costs more than scanning a short article).
+  thread_local std::unique_ptr<hs_scratch_t, ScratchDeleter> scratch;
+  if (!scratch) {
+    hs_scratch_t* raw_scratch = nullptr;
+    if (hs_clone_scratch(db.prototype, &raw_scratch) != HS_SUCCESS) return out;
+    scratch.reset(raw_scratch);
+  }
   std::vector<RawMatch> matches;
   auto on_match = [](unsigned id, unsigned long long from, unsigned long long to, unsigned, void* ctx) -> int {
     static_cast<std::vector<RawMatch>*>(ctx)->push_back(

@@ -511,7 +511,20 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc, const std::
       }
       // Context before the name.
       bool sentence_start = i == sent.token_begin || (i == sent.token_begin + 1 && tokens[i - 1].kind == TokenKind::kQuote);
-      bool evidence = false, strong = false, person = false;
+      bool evidence = false, strong = false;
+      // After a title or first name ("President Zelensky", "Ivan Franko"): looked up only
+      // when it matters, since it costs a key fold and a lookup.
+      int person_state = -1;
+      auto person_before = [&]() {
+        if (person_state < 0) {
+          person_state = 0;
+          if (i > sent.token_begin && tokens[i - 1].capitalized) {
+            StopTag before = m.Stop(word_at(i - 1));
+            person_state = before == StopTag::kTitle || before == StopTag::kFirstName;
+          }
+        }
+        return person_state == 1;
+      };
       if (i > sent.token_begin) {
         const std::string& prev = lower_at(i - 1);
         if (IsLocativePreposition(prev)) evidence = true;
@@ -519,10 +532,6 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc, const std::
         if (prev == "of" && i >= sent.token_begin + 2 && IsSettlementNoun(lower_at(i - 2))) evidence = strong = true;
         if (i - 1 == last_end_token || (i >= 2 && i - 2 == last_end_token && (prev == "and" || prev == "or")))
           evidence = true;  // "Kharkiv, Sumy and Poltava"
-        if (tokens[i - 1].capitalized) {
-          StopTag before = m.Stop(word_at(i - 1));
-          if (before == StopTag::kTitle || before == StopTag::kFirstName) person = true;
-        }
       }
       // The longest window of words that names an entry.
       std::vector<uint32_t> cands;
@@ -587,7 +596,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc, const std::
           if (cands.empty()) {
             // "in the Okhtirskiy district": a place-like name that resolves nowhere. Only
             // capitalised, Slavic-adjectival or close to an entry ("Russian-occupied regions" is not).
-            if (person || !t.capitalized || m.StopKey(name_key) != StopTag::kNone) continue;
+            if (!t.capitalized || person_before() || m.StopKey(name_key) != StopTag::kNone) continue;
             rm.fuzzy = m.Fuzzy(name_key, 5);
             if (resolve::AdjectiveStems(name_key).empty() && rm.fuzzy.empty()) continue;
             rm.unresolved = true;
@@ -598,7 +607,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc, const std::
       }
       if (cands.empty() && !rm.unresolved) {
         // Unknown capitalised word where only a place fits: "village of X", "near X".
-        if (!t.capitalized || person || m.StopKey(name_key) != StopTag::kNone || sentence_start) continue;
+        if (!t.capitalized || m.StopKey(name_key) != StopTag::kNone || sentence_start || person_before()) continue;
         std::string prev = i > sent.token_begin ? lower_at(i - 1) : std::string();
         bool near = prev == "near" || prev == "outside";
         // "known as X", "called X": a name given as a place's other name.
@@ -622,7 +631,7 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc, const std::
           StopTag tag = m.StopKey(name_key);
           if (tag != StopTag::kNone && !strong) continue;
         }
-        if (person && !strong) continue;
+        if (!strong && person_before()) continue;
       }
       rm.span = {t.span.begin, tokens[span_end_token].span.end};
       if (span_end_token == end && possessive) rm.span.end -= static_cast<uint32_t>(possessive);
