@@ -18,6 +18,8 @@ namespace claimtrace::extract {
 
 extern const unsigned char kEventsDb[];
 extern const size_t kEventsDbSize;
+extern const unsigned char kEventsDetectDb[];
+extern const size_t kEventsDetectDbSize;
 
 namespace {
 
@@ -38,7 +40,8 @@ constexpr char kEventsFile[] = "lexicons/en/events.txt";
 // ---------------------------------------------------------------- trigger patterns
 
 struct TriggerDb {
-  hs_database_t* db = nullptr;
+  hs_database_t* detect = nullptr;  // no start of match: small and fast, over the whole text
+  hs_database_t* db = nullptr;      // with start of match, over the sentences that matched
   hs_scratch_t* prototype = nullptr;
   std::vector<rules::TriggerRule> rules;  // by pattern id
 };
@@ -53,10 +56,19 @@ const TriggerDb& Triggers() {
     }
     // The database compiled at build time; compiled here only when this CPU cannot load it.
     if (hs_deserialize_database(reinterpret_cast<const char*>(kEventsDb), kEventsDbSize, &out.db) != HS_SUCCESS &&
-        !rules::CompileTriggerRegexes(regexes, out.rules, &out.db, &error)) {
+        !rules::CompileTriggerRegexes(regexes, out.rules, true, &out.db, &error)) {
       DataFailure(kEventsFile, 0, error);
     }
-    if (hs_alloc_scratch(out.db, &out.prototype) != HS_SUCCESS) DataFailure(kEventsFile, 0, "cannot allocate scratch");
+    if (hs_deserialize_database(reinterpret_cast<const char*>(kEventsDetectDb), kEventsDetectDbSize, &out.detect) !=
+            HS_SUCCESS &&
+        !rules::CompileTriggerRegexes(regexes, out.rules, false, &out.detect, &error)) {
+      DataFailure(kEventsFile, 0, error);
+    }
+    // One scratch serves both databases.
+    if (hs_alloc_scratch(out.db, &out.prototype) != HS_SUCCESS ||
+        hs_alloc_scratch(out.detect, &out.prototype) != HS_SUCCESS) {
+      DataFailure(kEventsFile, 0, "cannot allocate scratch");
+    }
     return out;
   }();
   return db;
@@ -269,9 +281,29 @@ std::vector<Trigger> FindTriggers(const Document& doc) {
         {id, static_cast<uint32_t>(from), static_cast<uint32_t>(to)});
     return 0;
   };
-  if (hs_scan(db.db, doc.text.data(), static_cast<unsigned>(doc.text.size()), 0, scratch.get(), on_match,
-              &matches) != HS_SUCCESS) {
+  // Pass 1, the whole text without start offsets: which sentences hold a trigger.
+  std::vector<RawMatch> ends;
+  if (hs_scan(db.detect, doc.text.data(), static_cast<unsigned>(doc.text.size()), 0, scratch.get(), on_match,
+              &ends) != HS_SUCCESS) {
     return out;
+  }
+  if (ends.empty()) return out;
+  // Pass 2, with start offsets, over those sentences only.
+  uint32_t scanned_to = 0;
+  for (const RawMatch& e : ends) {
+    if (e.to <= scanned_to) continue;
+    auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), e.to - 1,
+                               [](uint32_t o, const Sentence& s) { return o < s.span.begin; });
+    if (it == doc.sentences.begin()) continue;
+    const Sentence& s = *(it - 1);
+    if (e.to > s.span.end) continue;  // crosses a sentence end: never kept
+    std::vector<RawMatch> local;
+    if (hs_scan(db.db, doc.text.data() + s.span.begin, s.span.size(), 0, scratch.get(), on_match, &local) !=
+        HS_SUCCESS) {
+      return out;
+    }
+    for (RawMatch m : local) matches.push_back({m.id, m.from + s.span.begin, m.to + s.span.begin});
+    scanned_to = s.span.end;
   }
   // Longest first; equal lengths keep the earlier rule.
   std::sort(matches.begin(), matches.end(), [](const RawMatch& a, const RawMatch& b) {
