@@ -106,7 +106,8 @@ const std::unordered_set<std::string_view>& ModifiedNouns() {
       "negotiations", "deal", "law", "laws", "bill", "plan", "plans", "order", "orders", "policy", "threat",
       "threats", "fears", "fear", "risk", "warning", "warnings", "campaign", "efforts", "attempt", "attempts",
       "point", "points", "area", "zone", "site", "sites", "base", "bases", "centre", "center", "camp", "camps",
-      "route", "routes", "line", "lines", "capability", "capabilities", "system", "systems"};
+      "route", "routes", "line", "lines", "capability", "capabilities", "system", "systems", "action", "actions",
+      "weapons", "weapon", "posture", "stance", "doctrine", "potential", "rounds", "ammunition"};
   return s;
 }
 
@@ -135,6 +136,7 @@ struct ActorNp {
   bool state = false;
   bool force = false;           // has a force noun
   bool civilian = false;        // civilians, not forces
+  bool weapon = false;          // weapons ("Russian missiles"), not people
 };
 
 // Groups actor words into noun phrases: an optional count or quantifier, side
@@ -152,14 +154,15 @@ std::vector<ActorNp> ActorPhrases(const Document& doc, const Keys& keys, uint32_
       // "Ukrainian military units", "Russian elite paratroopers").
       size_t j = i + 1;
       while (j < hits.size() && (hits[j].tags & kTagActorAdj) && hits[j].token_begin == hits[j - 1].token_end) ++j;
-      if (j < hits.size() && (hits[j].tags & kTagForce) && !(hits[j].tags & kTagSide) &&
+      if (j < hits.size() && (hits[j].tags & (kTagForce | kTagWeapon)) && !(hits[j].tags & kTagSide) &&
           hits[j].token_begin <= hits[j - 1].token_end + 2) {
         // Consecutive force nouns belong to the same phrase ("military units").
         size_t k = j;
         while (k + 1 < hits.size() && (hits[k + 1].tags & kTagForce) && hits[k + 1].token_begin == hits[k].token_end) ++k;
         np.end = hits[k].token_end;
         np.side = hits[j - 1].side;  // the adjective nearest the noun
-        np.force = true;
+        np.weapon = (hits[j].tags & kTagWeapon) != 0;
+        np.force = !np.weapon;
         i = k;
       } else {
         continue;
@@ -173,6 +176,8 @@ std::vector<ActorNp> ActorPhrases(const Document& doc, const Keys& keys, uint32_
       np.force = !np.state;
     } else if (h.tags & kTagCivilian) {
       np.civilian = true;
+    } else if (h.tags & kTagWeapon) {
+      np.weapon = true;
     } else if (h.tags & kTagForce) {
       np.force = true;
       size_t k = i;
@@ -703,7 +708,7 @@ void ExtractClaims(Document* doc) {
     bool has_number = false, has_force = false;
     for (uint32_t t = clause.begin; t < clause.end; ++t) has_number |= d.tokens[t].kind == TokenKind::kNumber;
     bool civilian_ok = tr.type == EventType::kCasualties || tr.type == EventType::kAttack;
-    for (const auto& a : actors) has_force |= a.force || (a.civilian && civilian_ok);
+    for (const auto& a : actors) has_force |= a.force || ((a.civilian || a.weapon) && civilian_ok);
     if (tr.weak && !has_force && !has_number) continue;
 
     EventType type = tr.type;

@@ -109,6 +109,7 @@ uint32_t TagBit(std::string_view t, std::string* side) {
   if (t == "generic") return kTagGeneric;
   if (t == "focus") return kTagFocus;
   if (t == "civilian") return kTagCivilian;
+  if (t == "weapon") return kTagWeapon;
   if (t == "adj") return kTagActorAdj;
   if (t == "force") return kTagForce;
   if (t == "enemy") return kTagEnemy;

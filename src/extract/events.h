@@ -70,7 +70,8 @@ enum WordTag : uint32_t {
   kTagState = 1u << 12,
   kTagSide = 1u << 13,  // `side` is set
   kTagFocus = 1u << 14,
-  kTagCivilian = 1u << 15,  // civilians: people, not forces  // "not only": blocks a negation reading
+  kTagCivilian = 1u << 15,  // civilians: people, not forces
+  kTagWeapon = 1u << 16,    // weapons: actors of attacks only  // "not only": blocks a negation reading
 };
 
 struct WordHit {
