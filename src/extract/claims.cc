@@ -206,7 +206,7 @@ std::vector<ActorNp> ActorPhrases(const Document& doc, const Keys& keys, uint32_
       }
     }
     // Don't start on a bare preposition.
-    while (b < np.begin && In(keys[b], {"to", "at", "up", "than"}) ) ++b;
+    while (b < np.begin && (In(keys[b], {"to", "up", "than"}) || (keys[b] == "at" && keys[b + 1] != "least"))) ++b;
     np.begin = b;
     out.push_back(np);
   }
@@ -948,7 +948,9 @@ void ExtractClaims(Document* doc) {
       side = SideBefore(d, keys, sent.token_begin, clause.begin);
       if (!side.empty()) c.actor = ClaimActor{"", {}, side};
     }
-    if (side.empty() && !source_side.empty()) {
+    // Civilians get the side of where they live (below), not the source's rule.
+    bool civilian_actor = chosen && chosen->civilian;
+    if (side.empty() && !source_side.empty() && !civilian_actor) {
       // A side reports its gains and the other's losses, and denies losses of its own.
       side = IsLossEvent(type) && c.polarity != "denied" ? Opposite(source_side) : source_side;
       if (c.actor) c.actor->side = side;
