@@ -154,7 +154,7 @@ std::vector<ActorNp> ActorPhrases(const Document& doc, const Keys& keys, uint32_
       // "Ukrainian military units", "Russian elite paratroopers").
       size_t j = i + 1;
       while (j < hits.size() && (hits[j].tags & kTagActorAdj) && hits[j].token_begin == hits[j - 1].token_end) ++j;
-      if (j < hits.size() && (hits[j].tags & (kTagForce | kTagWeapon)) && !(hits[j].tags & kTagSide) &&
+      if (j < hits.size() && (hits[j].tags & (kTagForce | kTagWeapon | kTagCivilian)) && !(hits[j].tags & kTagSide) &&
           hits[j].token_begin <= hits[j - 1].token_end + 2) {
         // Consecutive force nouns belong to the same phrase ("military units").
         size_t k = j;
@@ -162,7 +162,8 @@ std::vector<ActorNp> ActorPhrases(const Document& doc, const Keys& keys, uint32_
         np.end = hits[k].token_end;
         np.side = hits[j - 1].side;  // the adjective nearest the noun
         np.weapon = (hits[j].tags & kTagWeapon) != 0;
-        np.force = !np.weapon;
+        np.civilian = (hits[j].tags & kTagCivilian) != 0;
+        np.force = !np.weapon && !np.civilian;
         i = k;
       } else {
         continue;
@@ -1151,6 +1152,22 @@ void ExtractClaims(Document* doc) {
         if (std::max(Overlap(kt, mt), Overlap(mt, kt)) >= 0.5) repeat = true;
       }
       if (!repeat) kept.push_back(std::move(m));
+    }
+    merged = std::move(kept);
+  }
+
+  // A claim with no side at all, no place in Ukraine or Russia and no source of
+  // either side is not about the war's parties ("Egypt's attack", "an earthquake
+  // mobilised rescue teams", "heinous attacks and atrocities"): left out.
+  {
+    std::vector<Draft> kept;
+    for (auto& m : merged) {
+      const Claim& c = m.claim;
+      bool sided = c.actor && !c.actor->side.empty();
+      bool war_place = c.place && (c.place->country == "UA" || c.place->country == "RU");
+      bool war_source = false;
+      for (const auto& s : c.chain) war_source |= s.side == "UA" || s.side == "RU";
+      if (sided || war_place || war_source) kept.push_back(std::move(m));
     }
     merged = std::move(kept);
   }

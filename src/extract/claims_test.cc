@@ -76,7 +76,7 @@ TEST(Claims, DenialByTheSourceAndNegation) {
   EXPECT_EQ(c->polarity, "denied");
   EXPECT_EQ(Side(c), "RU");
 
-  Document neg = Extract("The garrison did not surrender, the regional governor said.");
+  Document neg = Extract("The Ukrainian garrison did not surrender, the regional governor said.");
   const Claim* n = OfType(neg, "surrender");
   ASSERT_NE(n, nullptr);
   EXPECT_EQ(n->polarity, "denied");
@@ -93,12 +93,12 @@ TEST(Claims, PredictionsCallsAndConditionsAreHypothetical) {
   EXPECT_EQ(c->modality, "hypothetical");
   EXPECT_EQ(Side(c), "UA");
 
-  Document call = Extract("A retired general publicly urged the withdrawal of the brigades from the salient.");
+  Document call = Extract("A retired general publicly urged the withdrawal of the Russian brigades from the salient.");
   const Claim* w = OfType(call, "retreat");
   ASSERT_NE(w, nullptr);
   EXPECT_EQ(w->modality, "hypothetical");
 
-  Document cond = Extract("If the northern group of soldiers surrenders, the siege will end.");
+  Document cond = Extract("If the northern group of Russian soldiers surrenders, the siege will end.");
   const Claim* s = OfType(cond, "surrender");
   ASSERT_NE(s, nullptr);
   EXPECT_EQ(s->modality, "hypothetical");
@@ -183,7 +183,7 @@ TEST(Claims, ChainRunsFromTheCitingOutletToTheInnermostSource) {
 }
 
 TEST(Claims, NoOpeningTheSubjectDeniesTheEvent) {
-  Document doc = Extract("The ministry said no soldiers of the northern brigade had been taken prisoner.");
+  Document doc = Extract("The ministry said no Ukrainian soldiers of the northern brigade had been taken prisoner.");
   const Claim* c = OfType(doc, "prisoners");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->polarity, "denied");
@@ -207,9 +207,17 @@ TEST(Claims, CiviliansTakeTheSideOfWhereTheyLive) {
   EXPECT_EQ(c->count->value, 2);
 }
 
+TEST(Claims, EventsWithoutASideOrAPlaceOfTheWarAreLeftOut) {
+  // Nobody of either side, nowhere in Ukraine or Russia, no source of either side.
+  EXPECT_TRUE(Extract("Rebels attacked a convoy in the desert, a monitoring group said.").claims.empty());
+  // The same event with a side, or a place of the war, is kept.
+  EXPECT_FALSE(Extract("Russian troops attacked a convoy in the desert, a monitoring group said.").claims.empty());
+  EXPECT_FALSE(Extract("Unknown gunmen attacked a convoy near Kharkiv, a monitoring group said.").claims.empty());
+}
+
 TEST(Claims, WeakTriggersNeedForcesAndCiviliansNeverDesert) {
   EXPECT_EQ(OfType(Extract("Thousands of residents fled the city by train."), "desertion"), nullptr);
-  EXPECT_NE(OfType(Extract("Dozens of conscripts fled the training camp."), "desertion"), nullptr);
+  EXPECT_NE(OfType(Extract("Dozens of Russian conscripts fled the training camp."), "desertion"), nullptr);
   EXPECT_EQ(OfType(Extract("The market died down after the holiday."), "casualties"), nullptr);
 }
 
