@@ -692,6 +692,16 @@ void ExtractClaims(Document* doc) {
       if (cause) continue;
     }
 
+    // Walking away from a deal, withdrawing from a treaty: diplomacy, not the battlefield.
+    if (tr.type == EventType::kRetreat || tr.type == EventType::kDesertion) {
+      bool diplomatic = false;
+      for (uint32_t t = te; t < std::min<uint32_t>(te + 4, sent.token_end); ++t) {
+        diplomatic |= In(keys[t], {"deal", "deals", "agreement", "agreements", "talks", "negotiations", "treaty",
+                                   "accord", "accords", "election", "race", "contest", "summit", "market", "markets"});
+      }
+      if (diplomatic) continue;
+    }
+
     // An indirect question ("whether Putin retreats") claims nothing.
     {
       bool question = false;
@@ -948,6 +958,12 @@ void ExtractClaims(Document* doc) {
       // noun with no actor of its own refers to forces named earlier in the sentence.
       side = SideBefore(d, keys, sent.token_begin, clause.begin);
       if (!side.empty()) c.actor = ClaimActor{"", {}, side};
+    }
+    // Civilians flee, but they do not desert, surrender, defect or retreat.
+    if (chosen && chosen->civilian &&
+        (type == EventType::kDesertion || type == EventType::kSurrender || type == EventType::kDefection ||
+         type == EventType::kRetreat || type == EventType::kRefusalToFight)) {
+      continue;
     }
     // Civilians get the side of where they live (below), not the source's rule.
     bool civilian_actor = chosen && chosen->civilian;

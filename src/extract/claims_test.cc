@@ -207,6 +207,13 @@ TEST(Claims, CiviliansTakeTheSideOfWhereTheyLive) {
   EXPECT_EQ(c->count->value, 2);
 }
 
+TEST(Claims, CiviliansFleeingAndDealsAbandonedAreNoSoldiersEvents) {
+  EXPECT_EQ(OfType(Extract("Russian shelling hit the bridge where civilians were fleeing the town."), "desertion"),
+            nullptr);
+  EXPECT_TRUE(Extract("Officials said Ukraine walked away from the deal under pressure.").claims.empty());
+  EXPECT_NE(OfType(Extract("Officials said Ukrainian units walked away from the front line."), "desertion"), nullptr);
+}
+
 TEST(Claims, EventsWithoutASideOrAPlaceOfTheWarAreLeftOut) {
   // Nobody of either side, nowhere in Ukraine or Russia, no source of either side.
   EXPECT_TRUE(Extract("Rebels attacked a convoy in the desert, a monitoring group said.").claims.empty());
