@@ -62,6 +62,8 @@ constexpr uint32_t kGoodParagraph = 80;
 constexpr size_t kTooLittle = 500;
 // Levels above the chosen block's parent whose other children add their prose paragraphs.
 constexpr int kLooseLevels = 2;
+// Bytes a description needs to be taken as a lede (see PrependLede).
+constexpr size_t kLedeBytes = 80;
 
 // ---------------------------------------------------------------- class/id hints
 
@@ -191,7 +193,9 @@ struct Meta {
   uint32_t ld_body_offset = 0;  // where the script holding ld_body starts (in the parsed copy)
   std::string ld_headline, ld_author, ld_published, ld_publisher, ld_body, ld_lang, ld_url;
   std::string meta_author, meta_published, site_name, app_name, canonical, og_url, html_lang, og_locale,
-      content_language, description;
+      content_language, description, og_description;
+  // Where the description contents start (in the parsed copy), for offsets.
+  uint32_t description_offset = 0, og_description_offset = 0;
 };
 
 std::string Collapse(std::string_view s, size_t max = 400) {
@@ -342,7 +346,14 @@ void ReadMetaTag(const GumboNode* n, Meta* m) {
   } else if (p == "og:locale") {
     set(&m->og_locale);
   } else if (p == "description" || p == "og:description") {
-    set(&m->description);
+    std::string* dst = p == "description" ? &m->description : &m->og_description;
+    if (!dst->empty()) return;
+    *dst = v;
+    // The value's first byte, past its quote (value_start is at the quote).
+    const GumboAttribute* a = gumbo_get_attribute(&n->v.element.attributes, "content");
+    uint32_t at = static_cast<uint32_t>(a->value_start.offset);
+    if (a->original_value.length > 0 && (a->original_value.data[0] == '"' || a->original_value.data[0] == '\'')) ++at;
+    (p == "description" ? m->description_offset : m->og_description_offset) = at;
   }
 }
 
@@ -384,6 +395,7 @@ class Extractor {
             std::vector<Segment>* segments = nullptr);
   void TrimTail(const std::vector<Segment>& segments, std::string* text, std::vector<OffsetPiece>* offsets) const;
   int32_t LdBodyElement() const;
+  void PrependLede(std::string* text, std::vector<OffsetPiece>* offsets) const;
   void FillMeta();
 
   std::string_view html_;
@@ -1128,7 +1140,61 @@ void Extractor::FillMeta() {
     out_->lang = LangTag(*l);
     if (!out_->lang.empty()) break;
   }
-  out_->description = m.description;
+  out_->description = first({&m.description, &m.og_description});
+}
+
+// Words (space-separated runs) in `s`, and whether it reads as one or more
+// sentences rather than a name or a slogan: ten words or more, or for
+// scripts written without spaces (Chinese, Japanese, Thai) forty code points.
+bool LooksLikeLede(std::string_view s) {
+  size_t words = 0, points = 0, spaces = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = util::NextCodePoint(s, &i);
+    ++points;
+    if (util::IsSpace(c)) {
+      ++spaces;
+      in_word = false;
+    } else if (!in_word) {
+      in_word = true;
+      ++words;
+    }
+  }
+  if (s.size() < kLedeBytes) return false;
+  if (words >= 10) return true;
+  return points >= 40 && spaces * 20 < points;
+}
+
+// News pages often put the lede (standfirst) only in the description meta
+// tags, and main-content extraction never sees it. Like trafilatura-style
+// extractors, the og:description (else the description) goes before the text
+// when it reads like a lede (LooksLikeLede), is not the title, and its start
+// is not already in the text (descriptions are often the first paragraph,
+// cut short). Its runs map to the start of the meta tag's content.
+void Extractor::PrependLede(std::string* text, std::vector<OffsetPiece>* offsets) const {
+  const bool og = !meta_.og_description.empty();
+  const std::string& lede = og ? meta_.og_description : meta_.description;
+  if (lede.empty() || !LooksLikeLede(lede)) return;
+  if (util::AsciiLower(lede) == util::AsciiLower(out_->title)) return;
+  // The first 60 bytes (whole code points), whitespace-collapsed, against the collapsed text.
+  size_t probe_end = 0;
+  while (probe_end < lede.size() && probe_end < 60) util::NextCodePoint(lede, &probe_end);
+  std::string probe = Collapse(std::string_view(lede).substr(0, probe_end), 100);
+  if (Collapse(*text, text->size() + 1).find(probe) != std::string::npos) return;
+  std::string t;
+  std::vector<OffsetPiece> o;
+  Writer w(&t, &o);
+  w.Plain(lede, og ? meta_.og_description_offset : meta_.description_offset);
+  if (t.empty()) return;
+  if (!text->empty()) t += "\n\n";
+  uint32_t shift = static_cast<uint32_t>(t.size());
+  for (OffsetPiece p : *offsets) {
+    p.clean_begin += shift;
+    o.push_back(p);
+  }
+  t += *text;
+  *text = std::move(t);
+  *offsets = std::move(o);
 }
 
 void Extractor::Run() {
@@ -1209,6 +1275,7 @@ void Extractor::Run() {
     if (best_text.empty()) Emit({body}, /*whole=*/true, &best_text, &best_offsets);
     out_->main_content_found = false;
   }
+  if (out_->main_content_found) PrependLede(&best_text, &best_offsets);
   out_->text = std::move(best_text);
   out_->offsets = std::move(best_offsets);
 }

@@ -6,6 +6,8 @@
 // container and the sibling blocks that belong with it are kept, and inside
 // them navigation, share bars, comments, related-story lists, cookie and
 // newsletter prompts, forms and scripts are dropped.
+// A lede found only in og:description / description (a sentence of ten words
+// or more, not already in the text) goes before the text as its first paragraph.
 //
 // Text layout: each block (p, div, li, h1-h6, blockquote, td, ...) is its own
 // paragraph, separated by "\n\n"; <br> is "\n"; inline elements never split a

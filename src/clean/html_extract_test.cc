@@ -276,6 +276,57 @@ TEST(HtmlExtract, ReadsAJsonLdBodyThatHoldsMarkup) {
   EXPECT_FALSE(Has(ex.text, "<strong>"));
 }
 
+// A page whose lede (standfirst) is only in the description meta tags.
+std::string PageWithDescriptions(const std::string& og, const std::string& plain) {
+  std::string para = "<p>The council met on Tuesday evening and voted, after a long debate, to rebuild the "
+                     "breakwater before the winter storms, the mayor said.</p>";
+  std::string head = "<html><head><title>Vorna rebuilds its breakwater</title>";
+  if (!og.empty()) head += "<meta property=\"og:description\" content=\"" + og + "\">";
+  if (!plain.empty()) head += "<meta name=\"description\" content=\"" + plain + "\">";
+  return head + "</head><body><article><h1>Vorna rebuilds its breakwater</h1><div class=\"story-body\">" + para +
+         para + para + para + "</div></article></body></html>";
+}
+
+TEST(HtmlExtract, PutsALedeFoundOnlyInTheDescriptionBeforeTheText) {
+  std::string lede = "Three days after the storm, the island votes to spend its reserve on a wall that should "
+                     "hold back the sea.";
+  std::string html = PageWithDescriptions(lede, "A different, plainer summary of the same story for search engines.");
+  HtmlExtraction ex = Extract(html);
+  ASSERT_EQ(ex.text.rfind(lede + "\n\nThe council met on Tuesday", 0), 0u) << ex.text;  // og:description first
+  EXPECT_FALSE(Has(ex.text, "plainer summary"));
+  // The lede's runs point into the meta tag's content; the body's still map exactly.
+  size_t content = html.find(lede);
+  ASSERT_FALSE(ex.offsets.empty());
+  EXPECT_EQ(ex.offsets[0].clean_begin, 0u);
+  EXPECT_EQ(ex.offsets[0].raw_begin, content);
+  for (const OffsetPiece& p : ex.offsets) {
+    if (p.clean_begin < lede.size()) continue;
+    EXPECT_EQ(ex.text.substr(p.clean_begin, p.length), html.substr(p.raw_begin, p.length));
+  }
+  // Without og:description the description is the lede.
+  HtmlExtraction plain = Extract(PageWithDescriptions("", lede));
+  EXPECT_EQ(plain.text.rfind(lede, 0), 0u);
+}
+
+TEST(HtmlExtract, LeavesOutDescriptionsThatAreSlogansOrAlreadyInTheText) {
+  // A site slogan: too short to be a lede.
+  HtmlExtraction slogan = Extract(PageWithDescriptions("News from the islands, every day.", ""));
+  EXPECT_EQ(slogan.text.rfind("The council met", 0), 0u) << slogan.text;
+  // The first paragraph cut short, with other spacing: not added twice.
+  HtmlExtraction cut = Extract(PageWithDescriptions(
+      "The council met on Tuesday  evening and voted, after a long debate, to rebuild the breakwater ...", ""));
+  EXPECT_EQ(cut.text.rfind("The council met", 0), 0u) << cut.text;
+  EXPECT_EQ(cut.text.find("..."), std::string::npos);
+  // Whole-body mode (no main content) never adds it.
+  HtmlExtractOptions options;
+  options.main_content = false;
+  HtmlExtraction whole;
+  ASSERT_TRUE(ExtractHtml(PageWithDescriptions("Three days after the storm, the island votes to spend its "
+                                               "reserve on a wall that should hold back the sea.", ""),
+                          options, &whole).ok());
+  EXPECT_FALSE(Has(whole.text, "Three days after the storm"));
+}
+
 // ------------------------------------------------------------- hostile pages
 
 TEST(HtmlExtractHostile, SurvivesAHundredThousandNestedDivs) {
