@@ -42,6 +42,12 @@ void Pipeline::Process(Document* doc) const {
   try {
     Status s = clean::Clean(doc, options_.drop_chrome);
     if (!s.ok()) return fail(s.ToString());
+    // The outlet's registry id, when the registry knows it ("The Guardian" -> guardian).
+    if (doc->outlet && doc->outlet->id.empty()) {
+      if (const auto* entry = extract::MatchSource(doc->outlet->name); entry && entry->IsOutlet()) {
+        doc->outlet->id = entry->id;
+      }
+    }
     segment::Segment(doc);
     if (options_.extract_attributions) extract::ExtractAttributions(doc);
     if (options_.extract_attributions && options_.extract_claims) {

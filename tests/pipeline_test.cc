@@ -145,3 +145,24 @@ TEST(Pipeline, ProducesAJsonLineWithTheContractFields) {
 
 }  // namespace
 }  // namespace claimtrace
+
+namespace claimtrace {
+namespace {
+
+TEST(PipelineOutlet, TakesItsRegistryIdWhenTheRegistryKnowsIt) {
+  Document known;
+  known.input = "k";
+  known.raw = "The ministry said the convoy turned back.";
+  known.outlet = Outlet{"The Guardian", ""};
+  Pipeline().Process(&known);
+  ASSERT_TRUE(known.outlet);
+  EXPECT_EQ(known.outlet->id, "guardian");
+  Document unknown = known;
+  unknown.outlet = Outlet{"Northline Wire", ""};
+  unknown.raw = "The ministry said the convoy turned back.";
+  Pipeline().Process(&unknown);
+  EXPECT_EQ(unknown.outlet->id, "");
+}
+
+}  // namespace
+}  // namespace claimtrace
