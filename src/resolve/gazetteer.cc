@@ -493,6 +493,20 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc, const std::
     return lower;
   };
   auto is_word = [&](size_t i) { return tokens[i].kind == TokenKind::kWord; };
+  // Folded keys of single tokens, computed once per call: name windows overlap.
+  std::vector<std::string> token_keys;
+  std::vector<char> token_key_done;
+  auto token_key = [&](uint32_t k) -> const std::string& {
+    if (token_keys.empty()) {
+      token_keys.resize(tokens.size());
+      token_key_done.assign(tokens.size(), 0);
+    }
+    if (!token_key_done[k]) {
+      NameKeyInto(word_at(k), &token_keys[k]);
+      token_key_done[k] = 1;
+    }
+    return token_keys[k];
+  };
 
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     if (sentences && (s >= sentences->size() || !(*sentences)[s])) continue;
@@ -537,17 +551,30 @@ std::vector<PlaceMention> Gazetteer::FindPlaces(const Document& doc, const std::
       std::vector<uint32_t> cands;
       uint32_t end = i;  // last token of the name
       size_t possessive = 0;
-      NameKeyInto(w, &key);
+      key = token_key(i);
       if (key.empty()) continue;
       std::string first_key = key;
       if (m.multi_first.count(first_key)) {
         for (uint32_t j = std::min<uint32_t>(sent.token_end, i + static_cast<uint32_t>(m.max_words)) - 1; j > i; --j) {
-          bool words = true;
-          for (uint32_t k = i + 1; k <= j; ++k) words = words && is_word(k);
+          bool words = true, glued = false;
+          for (uint32_t k = i + 1; k <= j; ++k) {
+            words = words && is_word(k);
+            glued = glued || tokens[k].span.begin == tokens[k - 1].span.end;
+          }
           if (!words) continue;
-          std::string_view text = doc.text;
-          std::string_view span_text = text.substr(t.span.begin, tokens[j].span.end - t.span.begin);
-          NameKeyInto(span_text, &key);
+          if (glued) {
+            std::string_view text = doc.text;
+            NameKeyInto(text.substr(t.span.begin, tokens[j].span.end - t.span.begin), &key);
+          } else {
+            // Words apart fold apart: the window's key is its words' keys joined by spaces.
+            key = first_key;
+            for (uint32_t k = i + 1; k <= j; ++k) {
+              const std::string& part = token_key(k);
+              if (part.empty()) continue;
+              key += ' ';
+              key += part;
+            }
+          }
           if (const auto* v = m.Find(key)) {
             cands = *v;
             end = j;
