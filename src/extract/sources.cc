@@ -2,10 +2,13 @@
 // and a document has a few dozen of them.
 #include "extract/sources.h"
 
+#include <hs/hs.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <unordered_map>
 
 #include "util/data.h"
@@ -65,25 +68,82 @@ const std::vector<SourceEntry>& Sources() {
 
 namespace {
 
-const SourceEntry* MatchSourceUncached(std::string_view text) {
-  const SourceEntry* best = nullptr;
-  size_t best_len = 0;
-  std::string lower = util::AsciiLower(text);
-  for (const SourceEntry& e : Sources()) {
-    for (size_t i = 0; i < e.match_aliases.size(); ++i) {
-      const std::string& needle = e.match_aliases[i];
-      if (needle.size() <= best_len) continue;
-      std::string_view hay = e.exact[i] ? text : std::string_view(lower);
-      for (size_t pos = hay.find(needle); pos != std::string_view::npos; pos = hay.find(needle, pos + 1)) {
-        if (WordBoundary(hay, pos, needle.size())) {
-          best = &e;
-          best_len = needle.size();
-          break;
-        }
+// Every alias of the registry in one Hyperscan literal database: acronyms
+// case-sensitively, the rest caseless. Word boundaries are checked on each
+// match (an alias may itself end in a dot, as "U.S." does).
+struct AliasMatcher {
+  hs_database_t* db = nullptr;
+  hs_scratch_t* prototype = nullptr;
+  struct Alias {
+    size_t entry;  // index in Sources()
+    size_t length;
+  };
+  std::vector<Alias> aliases;  // by pattern id
+};
+
+const AliasMatcher& Aliases() {
+  static const AliasMatcher matcher = [] {
+    AliasMatcher m;
+    std::vector<const char*> exprs;
+    std::vector<size_t> lengths;
+    std::vector<unsigned> flags, ids;
+    const auto& sources = Sources();
+    for (size_t e = 0; e < sources.size(); ++e) {
+      for (size_t i = 0; i < sources[e].match_aliases.size(); ++i) {
+        const std::string& a = sources[e].match_aliases[i];
+        ids.push_back(static_cast<unsigned>(m.aliases.size()));
+        m.aliases.push_back({e, a.size()});
+        exprs.push_back(a.c_str());
+        lengths.push_back(a.size());
+        flags.push_back(sources[e].exact[i] ? 0u : static_cast<unsigned>(HS_FLAG_CASELESS));
       }
     }
+    hs_compile_error_t* err = nullptr;
+    if (hs_compile_lit_multi(exprs.data(), flags.data(), ids.data(), lengths.data(),
+                             static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK, nullptr, &m.db, &err) != HS_SUCCESS ||
+        hs_alloc_scratch(m.db, &m.prototype) != HS_SUCCESS) {
+      std::fprintf(stderr, "claimtrace: sources.tsv aliases do not compile: %s\n", err ? err->message : "scratch");
+      std::abort();
+    }
+    return m;
+  }();
+  return matcher;
+}
+
+struct ScratchFree {
+  void operator()(hs_scratch_t* s) const { hs_free_scratch(s); }
+};
+
+const SourceEntry* MatchSourceUncached(std::string_view text) {
+  const AliasMatcher& m = Aliases();
+  thread_local std::unique_ptr<hs_scratch_t, ScratchFree> scratch;
+  if (!scratch) {
+    hs_scratch_t* raw = nullptr;
+    if (hs_clone_scratch(m.prototype, &raw) != HS_SUCCESS) return nullptr;
+    scratch.reset(raw);
   }
-  return best;
+  // The longest alias wins; among equals, the entry listed first.
+  struct Best {
+    const AliasMatcher* m;
+    std::string_view text;
+    size_t entry = SIZE_MAX, length = 0;
+  } best{&m, text};
+  auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned, void* ctx) -> int {
+    auto* b = static_cast<Best*>(ctx);
+    const auto& a = b->m->aliases[id];
+    size_t from = static_cast<size_t>(to) - a.length;
+    if (!WordBoundary(b->text, from, a.length)) return 0;
+    if (a.length > b->length || (a.length == b->length && a.entry < b->entry)) {
+      b->length = a.length;
+      b->entry = a.entry;
+    }
+    return 0;
+  };
+  if (hs_scan(m.db, text.data(), static_cast<unsigned>(text.size()), 0, scratch.get(), on_match, &best) !=
+      HS_SUCCESS) {
+    return nullptr;
+  }
+  return best.entry == SIZE_MAX ? nullptr : &Sources()[best.entry];
 }
 
 }  // namespace
