@@ -8,7 +8,7 @@
 
 namespace claimtrace::util {
 
-char32_t NextCodePoint(std::string_view s, size_t* i) {
+char32_t NextCodePointSlow(std::string_view s, size_t* i) {
   UChar32 c;
   int32_t pos = static_cast<int32_t>(*i);
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
@@ -24,20 +24,16 @@ char32_t PrevCodePoint(std::string_view s, size_t i, size_t* start) {
   return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
 }
 
-bool IsLetter(char32_t c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+bool IsLetterSlow(char32_t c) {
   return u_isalpha(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0;
 }
-bool IsDigit(char32_t c) {
-  if (c < 0x80) return c >= '0' && c <= '9';
+bool IsDigitSlow(char32_t c) {
   return u_isdigit(static_cast<UChar32>(c));
 }
-bool IsUpper(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
+bool IsUpperSlow(char32_t c) {
   return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
 }
-bool IsSpace(char32_t c) {
-  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+bool IsSpaceSlow(char32_t c) {
   return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0x00A0 || c == 0x200B || c == 0xFEFF;
 }
 bool IsNewline(char32_t c) { return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85; }

@@ -9,16 +9,33 @@
 
 namespace claimtrace::util {
 
-// Decodes the code point at s[*i] and advances *i. Invalid bytes give U+FFFD
-// and advance by one byte.
-char32_t NextCodePoint(std::string_view s, size_t* i);
+// Decodes the code point at s[*i] (*i < s.size()) and advances *i. Invalid
+// bytes give U+FFFD and advance by one byte. ASCII is decoded inline:
+// tokenizing calls this for every character.
+char32_t NextCodePointSlow(std::string_view s, size_t* i);
+inline char32_t NextCodePoint(std::string_view s, size_t* i) {
+  unsigned char b = static_cast<unsigned char>(s[*i]);
+  if (b < 0x80) {
+    ++*i;
+    return b;
+  }
+  return NextCodePointSlow(s, i);
+}
 // Decodes the code point that ends just before s[i]; sets *start to its first byte.
 char32_t PrevCodePoint(std::string_view s, size_t i, size_t* start);
 
-bool IsLetter(char32_t c);
-bool IsDigit(char32_t c);
-bool IsUpper(char32_t c);
-bool IsSpace(char32_t c);  // includes NBSP and other Unicode spaces
+// Character classes; ASCII inline, the rest through ICU.
+bool IsLetterSlow(char32_t c);
+bool IsDigitSlow(char32_t c);
+bool IsUpperSlow(char32_t c);
+bool IsSpaceSlow(char32_t c);
+inline bool IsLetter(char32_t c) { return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : IsLetterSlow(c); }
+inline bool IsDigit(char32_t c) { return c < 0x80 ? (c >= '0' && c <= '9') : IsDigitSlow(c); }
+inline bool IsUpper(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : IsUpperSlow(c); }
+// Includes NBSP and other Unicode spaces.
+inline bool IsSpace(char32_t c) {
+  return c < 0x80 ? (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') : IsSpaceSlow(c);
+}
 bool IsNewline(char32_t c);
 bool IsDash(char32_t c);   // - – — ‒ ―
 
