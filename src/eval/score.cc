@@ -212,8 +212,16 @@ Report Score(const std::vector<GoldClaim>& gold, const std::map<std::string, std
     field("place", place_ok, g.place.empty() ? "null" : g.place[0], got_place);
     std::optional<double> got_count = c->count ? c->count->value : std::nullopt;
     bool count_ok = g.count ? (got_count && std::fabs(*got_count - *g.count) < 1e-6) : !got_count;
-    field("count", count_ok, g.count ? std::to_string(static_cast<long long>(*g.count)) : "null",
-          got_count ? std::to_string(static_cast<long long>(*got_count)) : "null");
+    auto number = [](double v) {
+      char buf[64];
+      if (std::fabs(v) < 9.0e15 && v == std::floor(v)) {
+        std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
+      } else {
+        std::snprintf(buf, sizeof buf, "%g", v);
+      }
+      return std::string(buf);
+    };
+    field("count", count_ok, g.count ? number(*g.count) : "null", got_count ? number(*got_count) : "null");
     bool root_ok;
     if (g.root.empty()) {
       root_ok = !c->root;

@@ -5,6 +5,7 @@
 // model designation. The great majority of tokens cost one bit test.
 #include "extract/quantity.h"
 
+#include <cmath>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -602,7 +603,8 @@ bool ReadQuantity(const Document& doc, size_t i, const Context& ctx, Quantity* q
   if (n.pronoun && j < limit && LowerToken(doc, j).view() == "of") return false;  // "one of the soldiers"
   bool modified = pos != i;
   double v = n.value.value_or(0);
-  bool integer = n.value && v == static_cast<double>(static_cast<long long>(v));
+  // Only within the range of exact integers (a number of 60 digits is no year and no integer to cast).
+  bool integer = n.value && std::fabs(v) < 9.0e15 && v == std::floor(v);
   bool counts_something = known && unit != "time" && unit != "currency";
   if (n.plain && integer && v >= 1900 && v <= 2100 && !counts_something && !modified) return false;  // a year
   if (n.high && IsYearValue(v) && IsYearValue(*n.high) && !counts_something) return false;  // "2019-2021"

@@ -281,3 +281,17 @@ TEST(Quantity, ARangeMayWriteTheThousandsOnce) {
 
 }  // namespace
 }  // namespace claimtrace
+
+namespace claimtrace {
+namespace {
+
+// Found by fuzzing: a number far beyond any integer type must not be cast to one.
+TEST(Quantity, AHugeNumberIsReadWithoutOverflow) {
+  auto qs = Find("They counted 111111111111111111111111111111111111111111111111111111111111 troops.");
+  ASSERT_EQ(qs.size(), 1u);
+  ASSERT_TRUE(qs[0].value);
+  EXPECT_GT(*qs[0].value, 1e50);
+}
+
+}  // namespace
+}  // namespace claimtrace
