@@ -536,6 +536,27 @@ ClaimPlace ToClaimPlace(const PlaceMention& m) {
   return p;
 }
 
+// Adds a hedge once, lower-cased.
+void AddHedge(Claim* c, std::string_view text) {
+  std::string h = util::AsciiLower(text);
+  if (std::find(c->hedges.begin(), c->hedges.end(), h) == c->hedges.end()) c->hedges.push_back(std::move(h));
+}
+
+std::string_view WordsText(const Document& doc, const WordHit& w) {
+  return doc.Slice({doc.tokens[w.token_begin].span.begin, doc.tokens[w.token_end - 1].span.end});
+}
+
+// "the city", "that area": the sentence points back to a place named before.
+bool PointsBackToAPlace(const Keys& keys, const Sentence& s) {
+  for (uint32_t t = s.token_begin; t + 1 < s.token_end; ++t) {
+    if (In(keys[t], {"the", "that"}) &&
+        In(keys[t + 1], {"city", "town", "village", "area", "region", "oblast", "district", "settlement", "front"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void ExtractClaims(Document* doc) {
@@ -770,8 +791,7 @@ void ExtractClaims(Document* doc) {
     if (attr >= 0) {
       for (const ChainLink& link : ChainFor(d, attr)) {
         if (VagueSource(link.text)) {
-          std::string h = util::AsciiLower(link.text);
-          if (std::find(c.hedges.begin(), c.hedges.end(), h) == c.hedges.end()) c.hedges.push_back(h);
+          AddHedge(&c, link.text);
           continue;
         }
         c.chain.push_back(SourceOf(d, keys, link));
@@ -805,11 +825,7 @@ void ExtractClaims(Document* doc) {
       if ((w.tags & kTagModal) && before && distance <= 6) hypothetical = true;
       if ((w.tags & kTagConditional) && before) hypothetical = true;
       if ((w.tags & kTagDirective) && before && distance <= 3) hypothetical = true;
-      if (w.tags & kTagHedge) {
-        std::string h(d.Slice({d.tokens[w.token_begin].span.begin, d.tokens[w.token_end - 1].span.end}));
-        std::string lower = util::AsciiLower(h);
-        if (std::find(c.hedges.begin(), c.hedges.end(), lower) == c.hedges.end()) c.hedges.push_back(lower);
-      }
+      if (w.tags & kTagHedge) AddHedge(&c, WordsText(d, w));
     }
     // "… retreats are likely": a prediction after the event noun.
     for (uint32_t t = te; t < std::min(clause.end, te + 3); ++t) {
@@ -818,10 +834,7 @@ void ExtractClaims(Document* doc) {
     if (hypothetical) c.modality = "hypothetical";
     // A hedge in the sentence outside the clause that covers it ("reportedly" before the subject).
     for (const auto& w : FindClaimWords(d, keys, sent.token_begin, clause.begin)) {
-      if ((w.tags & kTagHedge) && !(w.tags & kTagHedgeNext)) {
-        std::string h = util::AsciiLower(d.Slice({d.tokens[w.token_begin].span.begin, d.tokens[w.token_end - 1].span.end}));
-        if (std::find(c.hedges.begin(), c.hedges.end(), h) == c.hedges.end()) c.hedges.push_back(h);
-      }
+      if ((w.tags & kTagHedge) && !(w.tags & kTagHedgeNext)) AddHedge(&c, WordsText(d, w));
     }
     // A hedge on the attribution itself: "X alleged that …", passive "is said to".
     if (attr >= 0) {
@@ -829,7 +842,7 @@ void ExtractClaims(Document* doc) {
       std::string cue = util::AsciiLower(a.cue.text);
       if (cue.find("alleg") != std::string::npos || cue.find("rumour") != std::string::npos ||
           (!a.source && (cue.find("said") != std::string::npos || cue.find("report") != std::string::npos))) {
-        if (std::find(c.hedges.begin(), c.hedges.end(), cue) == c.hedges.end()) c.hedges.push_back(cue);
+        AddHedge(&c, cue);
       }
     }
     // "The claim could not be independently verified." right after the sentence.
@@ -843,11 +856,7 @@ void ExtractClaims(Document* doc) {
       }
       if (ns.token_end > ns.token_begin + 1 && anaphoric) {
         for (const auto& w : FindClaimWords(d, keys, ns.token_begin, ns.token_end)) {
-          if (w.tags & kTagHedgeNext) {
-            std::string h = util::AsciiLower(
-                d.Slice({d.tokens[w.token_begin].span.begin, d.tokens[w.token_end - 1].span.end}));
-            if (std::find(c.hedges.begin(), c.hedges.end(), h) == c.hedges.end()) c.hedges.push_back(h);
-          }
+          if (w.tags & kTagHedgeNext) AddHedge(&c, WordsText(d, w));
         }
       }
     }
@@ -986,13 +995,7 @@ void ExtractClaims(Document* doc) {
     claim_sentences[dr.sentence] = 1;
     place_sentences[dr.sentence] = 1;
     // The three sentences before only when the claim's sentence points back to a place.
-    const Sentence& s0 = d.sentences[dr.sentence];
-    bool anaphor = false;
-    for (uint32_t t = s0.token_begin; t + 1 < s0.token_end && !anaphor; ++t) {
-      anaphor = In(keys[t], {"the", "that"}) && In(keys[t + 1], {"city", "town", "village", "area", "region", "oblast",
-                                                                 "district", "settlement", "front"});
-    }
-    if (anaphor) {
+    if (PointsBackToAPlace(keys, d.sentences[dr.sentence])) {
       for (uint32_t s = dr.sentence >= 3 ? dr.sentence - 3 : 0; s < dr.sentence; ++s) place_sentences[s] = 1;
     }
   }
@@ -1088,14 +1091,7 @@ void ExtractClaims(Document* doc) {
         }
       }
       if (!best) {
-        bool anaphor = false;
-        for (uint32_t t = sent.token_begin; t + 1 < sent.token_end; ++t) {
-          if (In(keys[t], {"the", "that"}) && In(keys[t + 1], {"city", "town", "village", "area", "region", "oblast",
-                                                               "district", "settlement", "front"})) {
-            anaphor = true;
-          }
-        }
-        if (anaphor) {
+        if (PointsBackToAPlace(keys, sent)) {
           uint32_t from = d.sentences[tr.sentence >= 3 ? tr.sentence - 3 : 0].span.begin;
           for (const auto& m : places) {
             if (m.span.begin >= from && m.span.end <= sent.span.begin && m.place && PlaceRank(m) <= 2) best = &m;
