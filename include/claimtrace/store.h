@@ -82,6 +82,7 @@ struct StoredClaim {
   std::string doc_id;             // the pipeline's content hash
   std::string url, input, title, published, outlet, outlet_id, outlet_side;
   Claim claim;                    // as the pipeline produced it (claim.id is "doc_id#n")
+  std::string trigger_text;       // the words at claim.trigger
   std::string event_date;         // claim.time->date, else the publication date, else empty
   int64_t cluster = 0;            // claim cluster id (0 before Link)
   std::string status;             // the cluster's evidence status (empty before Link)
@@ -156,6 +157,17 @@ struct StoredDocument {
   std::vector<int64_t> claims;
 };
 
+// Claims per day by type, and claims per place: the timeline and map of the web UI.
+struct DayCount {
+  std::string date;
+  std::map<std::string, size_t> by_type;
+};
+struct PlaceCount {
+  std::string name, id, admin1, country;
+  double lat = 0, lon = 0;
+  size_t claims = 0;
+};
+
 struct StoreStats {
   size_t documents = 0, versions = 0, errors = 0, attributions = 0, claims = 0, mentions = 0, flags = 0;
   size_t copy_clusters = 0, claim_clusters = 0, outlets = 0;
@@ -187,6 +199,8 @@ class Store {
   // Full-text search (FTS5 syntax) over document and claim text.
   virtual Status SearchClaims(const std::string& query, size_t limit, std::vector<StoredClaim>* out) = 0;
   virtual Status Stats(StoreStats* out) = 0;
+  virtual Status Timeline(const ClaimFilter& filter, std::vector<DayCount>* out) = 0;
+  virtual Status Places(const ClaimFilter& filter, std::vector<PlaceCount>* out) = 0;
 };
 
 // Opens (creating and migrating when needed) a SQLite store.

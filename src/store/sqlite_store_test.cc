@@ -1,0 +1,302 @@
+// The SQLite store on invented articles: idempotent ingest, versions, copies,
+// claim clusters, roots and evidence status, and every kind of bad database.
+#include "store/sqlite_store.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "claimtrace/pipeline.h"
+#include "test_support.h"
+
+namespace claimtrace {
+namespace {
+
+using testing::TempDir;
+
+// An invented wire story: one surrender claim by the Ukrainian side about Russian soldiers.
+constexpr char kWire[] =
+    "Forty Russian soldiers surrender near Vovchansk\n\n"
+    "Forty Russian soldiers surrendered to Ukrainian border guards near Vovchansk on Tuesday, the State Border "
+    "Guard Service of Ukraine said in a statement.\n\n"
+    "The servicemen laid down their weapons after their unit was cut off from supplies for several days, the "
+    "statement said. Officials said the men were taken to a holding point further from the front line.\n\n"
+    "Local residents described a quiet night before the group walked out of a forest belt with white cloths "
+    "tied to their sleeves. The border guards published photographs of the handover later in the day.\n";
+
+// The same story copied by a content site, with chrome around it.
+constexpr char kCopy[] =
+    "Accept cookies to continue reading.\n\n"
+    "Forty Russian soldiers surrender near Vovchansk\n\n"
+    "Forty Russian soldiers surrendered to Ukrainian border guards near Vovchansk on Tuesday, the State Border "
+    "Guard Service of Ukraine said in a statement.\n\n"
+    "The servicemen laid down their weapons after their unit was cut off from supplies for several days, the "
+    "statement said. Officials said the men were taken to a holding point further from the front line.\n\n"
+    "Local residents described a quiet night before the group walked out of a forest belt with white cloths "
+    "tied to their sleeves. The border guards published photographs of the handover later in the day.\n\n"
+    "Subscribe to our newsletter for more updates.\n";
+
+// The other side denies it.
+constexpr char kDenial[] =
+    "Moscow rejects border surrender report\n\n"
+    "The Russian Defence Ministry denied that any Russian soldiers surrendered near Vovchansk this week, calling "
+    "the report a fabrication.\n\n"
+    "A ministry spokesman said all units in the area remained at their positions and continued to carry out "
+    "their tasks.\n";
+
+// An unrelated claim elsewhere.
+constexpr char kOther[] =
+    "Drone strike reported in the south\n\n"
+    "Russian forces struck a fuel depot in Kherson with drones overnight, the regional governor said on "
+    "Wednesday. No casualties were reported, he said.\n";
+
+Document Make(const std::string& input, const std::string& text, const std::string& published,
+              const std::string& outlet = "") {
+  Document doc;
+  doc.input = input;
+  doc.raw = text;
+  doc.published = published;
+  if (!outlet.empty()) doc.outlet = Outlet{outlet, ""};
+  // Any stable content hash will do for doc_id here.
+  std::hash<std::string> h;
+  doc.doc_id = std::to_string(h(text));
+  Pipeline().Process(&doc);
+  return doc;
+}
+
+std::unique_ptr<Store> OpenAt(const std::string& path, bool read_only = false) {
+  StoreOptions o;
+  o.path = path;
+  o.read_only = read_only;
+  auto s = OpenSqliteStore(o);
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? std::move(s.value()) : nullptr;
+}
+
+TEST(SqliteStore, StoresADocumentOnceAndANewVersionWhenItChanges) {
+  TempDir dir;
+  auto store = OpenAt((dir.path() / "t.db").string());
+  ASSERT_TRUE(store);
+  std::vector<PutOutcome> out;
+  Document wire = Make("wire.txt", kWire, "2024-04-02", "Northline Wire");
+  ASSERT_FALSE(wire.error) << *wire.error;
+  ASSERT_FALSE(wire.claims.empty());
+  ASSERT_TRUE(store->Put({wire}, &out).ok());
+  EXPECT_EQ(out[0], PutOutcome::kStored);
+  ASSERT_TRUE(store->Put({wire}, &out).ok());
+  EXPECT_EQ(out[0], PutOutcome::kUnchanged);
+  StoreStats st;
+  ASSERT_TRUE(store->Stats(&st).ok());
+  EXPECT_EQ(st.documents, 1u);
+  EXPECT_EQ(st.claims, wire.claims.size());
+  EXPECT_EQ(st.schema_version, store::LatestSchemaVersion());
+
+  Document edited = Make("wire.txt", std::string(kWire) + "\nThis story was updated.\n", "2024-04-02");
+  ASSERT_TRUE(store->Put({edited}, &out).ok());
+  EXPECT_EQ(out[0], PutOutcome::kNewVersion);
+  ASSERT_TRUE(store->Stats(&st).ok());
+  EXPECT_EQ(st.documents, 1u);  // only the current version counts
+  EXPECT_EQ(st.versions, 1u);
+  std::vector<StoredClaim> claims;
+  ASSERT_TRUE(store->Claims({}, &claims).ok());
+  ASSERT_FALSE(claims.empty());
+  StoredDocument d;
+  ASSERT_TRUE(store->GetDocument(claims[0].doc, &d).ok());
+  EXPECT_EQ(d.version, 2);
+}
+
+TEST(SqliteStore, DocumentsWithErrorsAreNotStored) {
+  TempDir dir;
+  auto store = OpenAt((dir.path() / "t.db").string());
+  ASSERT_TRUE(store);
+  Document bad;
+  bad.input = "broken.html";
+  bad.error = "corruption: not UTF-8";
+  std::vector<PutOutcome> out;
+  ASSERT_TRUE(store->Put({bad}, &out).ok());
+  EXPECT_EQ(out[0], PutOutcome::kError);
+  StoreStats st;
+  ASSERT_TRUE(store->Stats(&st).ok());
+  EXPECT_EQ(st.documents, 0u);
+}
+
+TEST(SqliteStore, LinksACopyAndADenialIntoOneDisputedCluster) {
+  TempDir dir;
+  auto store = OpenAt((dir.path() / "t.db").string());
+  ASSERT_TRUE(store);
+  std::vector<Document> batch = {Make("wire.txt", kWire, "2024-04-02", "Northline Wire"),
+                                 Make("copy.txt", kCopy, "2024-04-03", "Content Farm Daily"),
+                                 Make("denial.txt", kDenial, "2024-04-03", "Steppe Daily"),
+                                 Make("other.txt", kOther, "2024-04-03", "Dniprova Herald")};
+  for (const auto& d : batch) ASSERT_FALSE(d.error) << d.input << ": " << *d.error;
+  ASSERT_TRUE(store->Put(batch, nullptr).ok());
+  LinkStats ls;
+  ASSERT_TRUE(store->Link({}, &ls).ok());
+  EXPECT_EQ(ls.copy_clusters, 1u);
+
+  std::vector<StoredClaim> claims;
+  ASSERT_TRUE(store->Claims({}, &claims).ok());
+  const StoredClaim* wire = nullptr;
+  const StoredClaim* copy = nullptr;
+  const StoredClaim* denial = nullptr;
+  const StoredClaim* other = nullptr;
+  for (const auto& c : claims) {
+    if (c.claim.type != "surrender" && c.claim.type != "attack") continue;
+    if (c.input == "wire.txt" && !wire && c.claim.type == "surrender") wire = &c;
+    if (c.input == "copy.txt" && !copy && c.claim.type == "surrender") copy = &c;
+    if (c.input == "denial.txt" && !denial && c.claim.polarity == "denied") denial = &c;
+    if (c.input == "other.txt" && !other) other = &c;
+  }
+  ASSERT_TRUE(wire && copy && denial && other);
+  EXPECT_EQ(copy->copy_of, wire->doc);
+  EXPECT_EQ(wire->copy_of, 0);
+  EXPECT_EQ(wire->cluster, copy->cluster);
+  EXPECT_EQ(wire->cluster, denial->cluster);
+  EXPECT_NE(wire->cluster, other->cluster);
+  ClusterSummary k;
+  ASSERT_TRUE(store->GetCluster(wire->cluster, &k).ok());
+  EXPECT_EQ(k.status, "disputed");
+  EXPECT_TRUE(k.denied);
+  EXPECT_GE(k.documents, 3u);
+  // The copy adds a document but no independent root: the border guards, and the ministry that denies.
+  EXPECT_EQ(k.independent_roots, 2u);
+  EXPECT_EQ(k.side, "RU");
+
+  Trace t;
+  ASSERT_TRUE(store->GetTrace(copy->id, &t).ok());
+  bool copy_edge = false;
+  for (const auto& e : t.edges) copy_edge |= e.kind == "copy";
+  EXPECT_TRUE(copy_edge);
+  bool first = false;
+  for (const auto& n : t.nodes) first |= n.first_source;
+  EXPECT_TRUE(first);
+
+  // Linking again changes nothing.
+  std::vector<StoredClaim> again;
+  ASSERT_TRUE(store->Link({}, nullptr).ok());
+  ASSERT_TRUE(store->Claims({}, &again).ok());
+  ASSERT_EQ(again.size(), claims.size());
+  for (size_t i = 0; i < claims.size(); ++i) {
+    EXPECT_EQ(again[i].cluster, claims[i].cluster);
+    EXPECT_EQ(again[i].status, claims[i].status);
+  }
+}
+
+TEST(SqliteStore, FiltersClaims) {
+  TempDir dir;
+  auto store = OpenAt((dir.path() / "t.db").string());
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->Put({Make("wire.txt", kWire, "2024-04-02", "Northline Wire"),
+                          Make("other.txt", kOther, "2024-04-03", "Dniprova Herald")},
+                         nullptr)
+                  .ok());
+  ASSERT_TRUE(store->Link({}, nullptr).ok());
+  std::vector<StoredClaim> rows;
+  ClaimFilter f;
+  f.type = "attack";
+  ASSERT_TRUE(store->Claims(f, &rows).ok());
+  ASSERT_FALSE(rows.empty());
+  for (const auto& r : rows) EXPECT_EQ(r.claim.type, "attack");
+  f = {};
+  f.text = "fuel depot";
+  ASSERT_TRUE(store->Claims(f, &rows).ok());
+  ASSERT_FALSE(rows.empty());
+  for (const auto& r : rows) EXPECT_EQ(r.input, "other.txt");
+  f = {};
+  f.since = "2024-04-03";
+  ASSERT_TRUE(store->Claims(f, &rows).ok());
+  for (const auto& r : rows) EXPECT_GE(r.event_date, "2024-04-03");
+  f = {};
+  f.text = "\"unbalanced ( OR NEAR";  // user text never reaches FTS as syntax
+  EXPECT_TRUE(store->Claims(f, &rows).ok());
+  f = {};
+  f.since = "last week";
+  EXPECT_EQ(store->Claims(f, &rows).code(), StatusCode::kInvalidArgument);
+  f = {};
+  f.status = "true";
+  EXPECT_EQ(store->Claims(f, &rows).code(), StatusCode::kInvalidArgument);
+  size_t n = 0;
+  ASSERT_TRUE(store->CountClaims({}, &n).ok());
+  EXPECT_GT(n, 0u);
+  StoredClaim c;
+  EXPECT_EQ(store->GetClaim(999999, &c).code(), StatusCode::kNotFound);
+}
+
+TEST(SqliteStore, RefusesAFileThatIsNotADatabase) {
+  TempDir dir;
+  std::string path = (dir.path() / "junk.db").string();
+  std::ofstream(path) << "this is not a database, just some text that is long enough to look like a header....";
+  StoreOptions o;
+  o.path = path;
+  auto s = OpenSqliteStore(o);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kCorruption);
+  EXPECT_NE(s.status().message().find("junk.db"), std::string::npos);
+}
+
+TEST(SqliteStore, RefusesAnotherApplicationsDatabase) {
+  TempDir dir;
+  std::string path = (dir.path() / "other.db").string();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE t (x)", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  StoreOptions o;
+  o.path = path;
+  auto s = OpenSqliteStore(o);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kCorruption);
+}
+
+TEST(SqliteStore, RefusesADatabaseFromANewerSchema) {
+  TempDir dir;
+  std::string path = (dir.path() / "new.db").string();
+  { auto store = OpenAt(path); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 999", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  StoreOptions o;
+  o.path = path;
+  auto s = OpenSqliteStore(o);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kUnsupported);
+  EXPECT_NE(s.status().message().find("newer"), std::string::npos);
+}
+
+TEST(SqliteStore, AReadOnlyFileGivesAClearErrorAndStaysIntact) {
+  TempDir dir;
+  std::string path = (dir.path() / "ro.db").string();
+  {
+    auto store = OpenAt(path);
+    ASSERT_TRUE(store->Put({Make("wire.txt", kWire, "2024-04-02")}, nullptr).ok());
+  }
+  ::chmod(path.c_str(), 0444);
+  StoreOptions o;
+  o.path = path;
+  auto s = OpenSqliteStore(o);
+  if (s.ok()) {
+    Status p = s.value()->Put({Make("other.txt", kOther, "2024-04-03")}, nullptr);
+    EXPECT_FALSE(p.ok());
+    EXPECT_EQ(p.code(), StatusCode::kIOError);
+  } else {
+    EXPECT_EQ(s.status().code(), StatusCode::kIOError);
+  }
+}
+
+TEST(SqliteStore, ReadOnlyOpenOfAMissingFileIsNotFound) {
+  TempDir dir;
+  StoreOptions o;
+  o.path = (dir.path() / "absent.db").string();
+  o.read_only = true;
+  auto s = OpenSqliteStore(o);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace claimtrace
