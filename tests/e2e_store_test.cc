@@ -89,7 +89,7 @@ DbCheck CheckDb(const std::string& path) {
 
 TEST(CliStore, IngestsTheExamplesAndIngestingTwiceChangesNothing) {
   TempDir dir;
-  std::string db = (dir / "c.db").string();
+  std::string db = (dir / "c.db");
   CliRun first = RunCli("ingest --db " + Q(db) + " " + Q(kExamples), dir, Text());
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_NE(first.out.find("stored"), std::string::npos) << first.out;
@@ -119,7 +119,7 @@ TEST(CliStore, IngestsTheExamplesAndIngestingTwiceChangesNothing) {
 
 TEST(CliStore, ClaimsTraceExportAndStatsWorkOnTheExamples) {
   TempDir dir;
-  std::string db = (dir / "c.db").string();
+  std::string db = (dir / "c.db");
   ASSERT_EQ(RunCli("ingest --quiet --db " + Q(db) + " " + Q(kExamples), dir, Text()).exit_code, 0);
   CliRun table = RunCli("claims --db " + Q(db), dir, Text());
   ASSERT_EQ(table.exit_code, 0) << table.err;
@@ -146,7 +146,7 @@ TEST(CliStore, ClaimsTraceExportAndStatsWorkOnTheExamples) {
   ASSERT_FALSE(g.is_discarded());
   EXPECT_EQ(g["type"], "FeatureCollection");
   EXPECT_FALSE(g["features"].empty());
-  CliRun review = RunCli("export --db " + Q(db) + " --format claimreview -o " + Q((dir / "r.json").string()), dir,
+  CliRun review = RunCli("export --db " + Q(db) + " --format claimreview -o " + Q((dir / "r.json")), dir,
                          Text());
   ASSERT_EQ(review.exit_code, 0) << review.err;
   EXPECT_NE(ReadFile(dir / "r.json").find("ClaimReview"), std::string::npos);
@@ -170,9 +170,9 @@ TEST(CliStore, ClaimsTraceExportAndStatsWorkOnTheExamples) {
 
 TEST(CliStore, KillDuringIngestLeavesOnlyWholeBatches) {
   TempDir dir;
-  std::string corpus = (dir / "many.jsonl").string();
+  std::string corpus = (dir / "many.jsonl");
   WriteInventedCorpus(corpus, 4000);
-  std::string db = (dir / "crash.db").string();
+  std::string db = (dir / "crash.db");
   pid_t pid = fork();
   ASSERT_GE(pid, 0);
   if (pid == 0) {
@@ -208,12 +208,12 @@ TEST(CliStore, KillDuringIngestLeavesOnlyWholeBatches) {
 
 TEST(CliStore, AFullDiskStopsWithAClearErrorAndNoDamage) {
   TempDir dir;
-  std::string corpus = (dir / "many.jsonl").string();
+  std::string corpus = (dir / "many.jsonl");
   WriteInventedCorpus(corpus, 3000);
-  std::string db = (dir / "full.db").string();
+  std::string db = (dir / "full.db");
   // A size-limited file: writes past 3 MB fail as on a full disk (SIGXFSZ ignored so the write returns an error).
   std::string cmd = "trap '' XFSZ; ulimit -f 3072; exec " + Q(CLAIMTRACE_BIN) + " ingest --batch 50 --db " + Q(db) +
-                    " " + Q(corpus) + " > " + Q((dir / "o").string()) + " 2> " + Q((dir / "e").string());
+                    " " + Q(corpus) + " > " + Q((dir / "o")) + " 2> " + Q((dir / "e"));
   int status = std::system(("bash -c " + Q(cmd)).c_str());
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 3) << ReadFile(dir / "e");
@@ -229,7 +229,7 @@ TEST(CliStore, AFullDiskStopsWithAClearErrorAndNoDamage) {
 
 TEST(CliStore, BadDatabaseFilesGiveClearErrors) {
   TempDir dir;
-  std::string junk = (dir / "junk.db").string();
+  std::string junk = (dir / "junk.db");
   WriteFile(junk, std::string(4096, 'x'));
   CliRun r = RunCli("stats --db " + Q(junk), dir, Text());
   EXPECT_EQ(r.exit_code, 3);
@@ -238,7 +238,7 @@ TEST(CliStore, BadDatabaseFilesGiveClearErrors) {
   EXPECT_EQ(w.exit_code, 3);
   EXPECT_EQ(ReadFile(junk), std::string(4096, 'x')) << "the file was changed";
 
-  std::string db = (dir / "new.db").string();
+  std::string db = (dir / "new.db");
   ASSERT_EQ(RunCli("ingest --quiet --no-link --db " + Q(db) + " " + Q(kExamples + "/04_denial.txt"), dir, Text())
                 .exit_code,
             0);
@@ -250,7 +250,7 @@ TEST(CliStore, BadDatabaseFilesGiveClearErrors) {
   EXPECT_EQ(newer.exit_code, 3);
   EXPECT_NE(newer.err.find("newer"), std::string::npos) << newer.err;
 
-  std::string ro = (dir / "ro.db").string();
+  std::string ro = (dir / "ro.db");
   ASSERT_EQ(RunCli("ingest --quiet --db " + Q(ro) + " " + Q(kExamples + "/04_denial.txt"), dir, Text()).exit_code, 0);
   std::filesystem::permissions(ro, std::filesystem::perms::owner_read | std::filesystem::perms::group_read |
                                        std::filesystem::perms::others_read);

@@ -117,7 +117,7 @@ int RunIngest(const StoreCommands& c) {
   Status failed;
   auto flush = [&]() -> bool {
     if (batch.empty()) return true;
-    Status s = (*store)->Put(batch, &outcomes);
+    Status s = store.value()->Put(batch, &outcomes);
     if (!s.ok()) {
       failed = s;
       return false;
@@ -165,7 +165,7 @@ int RunIngest(const StoreCommands& c) {
   }
   if (!c.no_link) {
     LinkStats l;
-    Status s = (*store)->Link(c.link_opts, &l);
+    Status s = store.value()->Link(c.link_opts, &l);
     if (!s.ok()) return StoreFailed(s);
     if (!c.quiet) PrintLink(l);
   }
@@ -237,7 +237,7 @@ bool RunStoreCommand(const StoreCommands& c, int* exit_code) {
     auto store = Open(c, false);
     if (!store.ok()) return *exit_code = StoreFailed(store.status()), true;
     LinkStats l;
-    Status s = (*store)->Link(c.link_opts, &l);
+    Status s = store.value()->Link(c.link_opts, &l);
     if (!s.ok()) return *exit_code = StoreFailed(s), true;
     PrintLink(l);
     *exit_code = 0;
@@ -246,7 +246,7 @@ bool RunStoreCommand(const StoreCommands& c, int* exit_code) {
   if (!*c.claims && !*c.trace && !*c.exporter && !*c.stats) return false;
   auto store = Open(c, true);
   if (!store.ok()) return *exit_code = Fail(store.status()), true;
-  Store* st = store->get();
+  Store* st = store.value().get();
   *exit_code = 0;
   if (*c.stats) {
     StoreStats stats;
@@ -287,8 +287,12 @@ bool RunStoreCommand(const StoreCommands& c, int* exit_code) {
     if (!file) return *exit_code = UsageError(Status::IOError(c.output + ": cannot write")), true;
   }
   std::ostream& os = c.output.empty() ? std::cout : file;
-  WriteExport(os, rows, clusters, f);
+  ExportSummary summary = WriteExport(os, rows, clusters, f);
   os.flush();
+  if (f == ExportFormat::kGeoJson && summary.skipped_no_coordinates > 0) {
+    std::fprintf(stderr, "claimtrace: %zu claims without coordinates left out of the GeoJSON\n",
+                 summary.skipped_no_coordinates);
+  }
   if (!os) return *exit_code = StoreFailed(Status::IOError((c.output.empty() ? "stdout" : c.output) + ": write failed")), true;
   return true;
 }

@@ -43,16 +43,24 @@ bool CountsCompatible(const ClaimFacts& a, const ClaimFacts& b, double ratio) {
   return std::max(x, y) / std::min(x, y) <= r;
 }
 
+bool DatesCompatible(const ClaimFacts& a, const ClaimFacts& b, int window_days, int* gap) {
+  int best = -1;
+  if (a.day >= 0 && b.day >= 0) best = std::abs(a.day - b.day);
+  if (a.pub_day >= 0 && b.pub_day >= 0) {
+    int g = std::abs(a.pub_day - b.pub_day);
+    if (best < 0 || g < best) best = g;
+  }
+  if (gap) *gap = best;
+  return best < 0 || best <= window_days;
+}
+
 bool SameEvent(const ClaimFacts& a, const ClaimFacts& b, double wording, const LinkOptions& opt) {
   if (a.type != b.type) return false;
   if (a.hypothetical != b.hypothetical) return false;
   if (!a.side.empty() && !b.side.empty() && a.side != b.side) return false;
   if (!PlacesCompatible(a, b)) return false;
   int gap = -1;
-  if (a.day >= 0 && b.day >= 0) {
-    gap = std::abs(a.day - b.day);
-    if (gap > opt.window_days) return false;
-  }
+  if (!DatesCompatible(a, b, opt.window_days, &gap)) return false;
   if (!CountsCompatible(a, b, opt.count_ratio)) return false;
   bool same_settlement = LevelOf(a) == PlaceLevel::kSettlement && a.place_id == b.place_id;
   if (same_settlement && gap >= 0 && gap <= 1) return true;

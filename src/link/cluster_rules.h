@@ -26,6 +26,7 @@ struct ClaimFacts {
   std::string place_id, admin1, country;  // place_id "geonames:…" or "claimtrace:…"
   bool place_is_admin1 = false;           // the place is a whole first-level region
   int day = -1;                           // event date as days since 1970-01-01; -1 unknown
+  int pub_day = -1;                       // publication date of its document, likewise
   std::optional<double> count;
   bool count_approx = false;
   bool denied = false, hypothetical = false;
@@ -42,11 +43,17 @@ bool CountsCompatible(const ClaimFacts& a, const ClaimFacts& b, double ratio);
 
 // Whether a and b report the same event under `opt`:
 //   same type; same modality (a call to withdraw is not a withdrawal);
-//   actor sides equal or one unknown; places compatible; event dates at most
-//   window_days apart (an unknown date does not rule a pair out); counts
+//   actor sides equal or one unknown; places compatible; event dates, or
+//   publication dates, at most window_days apart (DatesCompatible); counts
 //   compatible; and wording: at least wording_threshold word Jaccard, unless
 //   both name the same settlement within a day of each other.
 // `wording` is the claims' word Jaccard (computed by the caller once).
+// Event dates at most window_days apart, or publication dates so (a report
+// on Tuesday of "last week" and a denial on Wednesday are one story); when
+// neither pair of dates is known the dates do not rule the pair out. *gap is
+// the smaller known distance in days, or -1.
+bool DatesCompatible(const ClaimFacts& a, const ClaimFacts& b, int window_days, int* gap);
+
 bool SameEvent(const ClaimFacts& a, const ClaimFacts& b, double wording, const LinkOptions& opt);
 
 // One root source of a cluster, as the status rule sees it.

@@ -104,6 +104,22 @@ TEST(ClusterRules, DifferentTypeSideOrModalityAreDifferentEvents) {
   EXPECT_FALSE(SameEvent(a, b, 0.1, opt));
 }
 
+TEST(ClusterRules, PublicationDatesCanJoinReportsWhoseEventDatesDiffer) {
+  ClaimFacts report = Claim("surrender", "RU", "", "", "2023-05-01");  // "last Monday"
+  report.pub_day = DayNumber("2023-05-09");
+  ClaimFacts denial = Claim("surrender", "RU", "", "", "2023-05-10");
+  denial.pub_day = DayNumber("2023-05-10");
+  int gap = 0;
+  EXPECT_TRUE(DatesCompatible(report, denial, 3, &gap));
+  EXPECT_EQ(gap, 1);
+  denial.pub_day = DayNumber("2023-05-20");
+  denial.day = DayNumber("2023-05-20");
+  EXPECT_FALSE(DatesCompatible(report, denial, 3, &gap));
+  ClaimFacts undated;
+  EXPECT_TRUE(DatesCompatible(report, undated, 3, &gap));
+  EXPECT_EQ(gap, -1);
+}
+
 TEST(ClusterRules, EvidenceStatusFollowsTheRoots) {
   EXPECT_EQ(EvidenceStatus({{"registry:a", "UA"}}, false), "single-source");
   EXPECT_EQ(EvidenceStatus({}, false), "single-source");

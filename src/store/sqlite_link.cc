@@ -127,6 +127,21 @@ Status ForEachGroup(Db* db, const char* sql, size_t max_block, size_t* skipped, 
   return s;
 }
 
+// The pairs of a candidate group worth checking: each member against the
+// group's first member and the kNeighbours members before it. Near-duplicates
+// share many keys, so a group of n members costs O(n), not O(n^2), and
+// union-find supplies the transitive links.
+constexpr size_t kNeighbours = 8;
+template <typename Fn>
+void PairsInGroup(std::vector<int64_t>& ids, Fn&& fn) {
+  std::sort(ids.begin(), ids.end());
+  for (size_t j = 1; j < ids.size(); ++j) {
+    size_t from = j > kNeighbours ? j - kNeighbours : 0;
+    if (from > 0) fn(ids[0], ids[j]);
+    for (size_t i = from; i < j; ++i) fn(ids[i], ids[j]);
+  }
+}
+
 bool EarlierDoc(const DocInfo& a, const DocInfo& b) {
   const std::string& pa = a.published.empty() ? std::string("9999") : a.published;
   const std::string& pb = b.published.empty() ? std::string("9999") : b.published;
@@ -177,21 +192,18 @@ Status SqliteStore::Link(const LinkOptions& opt, LinkStats* stats) {
                      opt.max_block, &out.skipped_blocks, [&](std::vector<int64_t>& ids) {
                        ids.erase(std::remove_if(ids.begin(), ids.end(), [&](int64_t id) { return !doc_at.count(id); }),
                                  ids.end());
-                       for (size_t i = 0; i < ids.size(); ++i) {
-                         for (size_t j = i + 1; j < ids.size(); ++j) {
-                           int64_t a = std::min(ids[i], ids[j]), b = std::max(ids[i], ids[j]);
-                           uint64_t key = (static_cast<uint64_t>(a) << 32) ^ static_cast<uint64_t>(b);
-                           if (!seen.insert(key).second) continue;
-                           ++out.candidate_pairs;
-                           const DocInfo& x = docs[doc_at[a]];
-                           const DocInfo& y = docs[doc_at[b]];
-                           if (x.sig.empty() || y.sig.empty()) continue;
-                           if (link::EstimateJaccard(x.sig, y.sig) >= opt.copy_threshold) {
-                             ++out.copy_pairs;
-                             copies.Union(a, b);
-                           }
+                       PairsInGroup(ids, [&](int64_t a, int64_t b) {
+                         uint64_t key = (static_cast<uint64_t>(a) << 32) ^ static_cast<uint64_t>(b);
+                         if (copies.Find(a) == copies.Find(b) || !seen.insert(key).second) return;
+                         ++out.candidate_pairs;
+                         const DocInfo& x = docs[doc_at[a]];
+                         const DocInfo& y = docs[doc_at[b]];
+                         if (x.sig.empty() || y.sig.empty()) return;
+                         if (link::EstimateJaccard(x.sig, y.sig) >= opt.copy_threshold) {
+                           ++out.copy_pairs;
+                           copies.Union(a, b);
                          }
-                       }
+                       });
                      });
     if (!s.ok()) return s;
   }
@@ -247,6 +259,7 @@ Status SqliteStore::Link(const LinkOptions& opt, LinkStats* stats) {
                             r.f.place_id.rfind("geonames:", 0) != 0;
       r.event_date = st->Text(8);
       r.f.day = link::DayNumber(r.event_date);
+      r.f.pub_day = link::DayNumber(docs[doc_at[r.f.doc]].published);
       r.f.count = st->OptReal(9);
       r.f.count_approx = st->Int(10) != 0;
       r.f.denied = st->Text(11) == "denied";
@@ -281,12 +294,14 @@ Status SqliteStore::Link(const LinkOptions& opt, LinkStats* stats) {
     words_params.bands = 20;
     words_params.rows = 2;
     for (const ClaimRow& r : claims) {
-      std::vector<int64_t> buckets;
-      if (r.f.day < 0) {
-        buckets = {-1};
-      } else {
-        int64_t b = r.f.day / width;
-        buckets = {b, b + 1};
+      // Bucket -1 holds every claim, so an undated claim meets dated ones too.
+      std::vector<int64_t> buckets = {-1};
+      for (int day : {r.f.day, r.f.pub_day}) {
+        if (day < 0) continue;
+        int64_t b = day / width;
+        for (int64_t x : {b, b + 1}) {
+          if (std::find(buckets.begin(), buckets.end(), x) == buckets.end()) buckets.push_back(x);
+        }
       }
       std::vector<uint64_t> keys;
       bool settlement = link::LevelOf(r.f) == link::PlaceLevel::kSettlement;
@@ -296,6 +311,9 @@ Status SqliteStore::Link(const LinkOptions& opt, LinkStats* stats) {
         if (settlement) keys.push_back(KeyHash(r.f.type, r.f.place_id, b, 0));
         for (uint64_t band : bands) keys.push_back(KeyHash(r.f.type, "~words", b, band));
       }
+      // Claims in copies of one article are candidates whatever their dates.
+      int64_t rep = docs[doc_at[r.f.doc]].rep;
+      keys.push_back(KeyHash(r.f.type, "~copy", rep, 0));
       for (uint64_t k : keys) {
         s = ins->Reset().Bind(1, static_cast<int64_t>(k)).Bind(2, r.f.id).Run();
         if (!s.ok()) return s;
@@ -308,21 +326,18 @@ Status SqliteStore::Link(const LinkOptions& opt, LinkStats* stats) {
     s = ForEachGroup(&db_,
                      "SELECT key, group_concat(claim) FROM temp.claim_keys GROUP BY key HAVING count(*) > 1",
                      opt.max_block, &out.skipped_blocks, [&](std::vector<int64_t>& ids) {
-                       for (size_t i = 0; i < ids.size(); ++i) {
-                         for (size_t j = i + 1; j < ids.size(); ++j) {
-                           int64_t a = std::min(ids[i], ids[j]), b = std::max(ids[i], ids[j]);
-                           uint64_t key = (static_cast<uint64_t>(a) << 32) ^ static_cast<uint64_t>(b);
-                           if (!seen.insert(key).second) continue;
-                           ++out.candidate_pairs;
-                           const ClaimRow& x = claims[claim_at[a]];
-                           const ClaimRow& y = claims[claim_at[b]];
-                           double wording = SortedJaccard(x.words, y.words);
-                           if (link::SameEvent(x.f, y.f, wording, opt)) {
-                             ++out.claim_pairs;
-                             same.Union(a, b);
-                           }
+                       PairsInGroup(ids, [&](int64_t a, int64_t b) {
+                         uint64_t key = (static_cast<uint64_t>(a) << 32) ^ static_cast<uint64_t>(b);
+                         if (same.Find(a) == same.Find(b) || !seen.insert(key).second) return;
+                         ++out.candidate_pairs;
+                         const ClaimRow& x = claims[claim_at[a]];
+                         const ClaimRow& y = claims[claim_at[b]];
+                         double wording = SortedJaccard(x.words, y.words);
+                         if (link::SameEvent(x.f, y.f, wording, opt)) {
+                           ++out.claim_pairs;
+                           same.Union(a, b);
                          }
-                       }
+                       });
                      });
     if (!s.ok()) return s;
   }
@@ -440,12 +455,13 @@ Status SqliteStore::Link(const LinkOptions& opt, LinkStats* stats) {
     if (!denied && best_level > 0) {
       auto it = denials.find(place.f.type);
       if (it != denials.end()) {
-        int lo = link::DayNumber(first_date), hi = link::DayNumber(last_date);
         for (size_t j : it->second) {
           const ClaimRow& dn = claims[j];
           if (!dn.f.side.empty() && !side.empty() && dn.f.side != side) continue;
           if (!link::PlacesCompatible(dn.f, place.f)) continue;
-          if (lo >= 0 && dn.f.day >= 0 && (dn.f.day < lo - opt.window_days || dn.f.day > hi + opt.window_days)) continue;
+          bool near = false;
+          for (size_t i : m) near = near || link::DatesCompatible(dn.f, claims[i].f, opt.window_days, nullptr);
+          if (!near) continue;
           denied = true;
           break;
         }
