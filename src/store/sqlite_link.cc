@@ -460,7 +460,11 @@ Status SqliteStore::Link(const LinkOptions& opt, LinkStats* stats) {
           if (!dn.f.side.empty() && !side.empty() && dn.f.side != side) continue;
           if (!link::PlacesCompatible(dn.f, place.f)) continue;
           bool near = false;
-          for (size_t i : m) near = near || link::DatesCompatible(dn.f, claims[i].f, opt.window_days, nullptr);
+          // Outside the cluster a denial must be dated near it: undated ones could be about any day.
+          for (size_t i : m) {
+            int gap = -1;
+            near = near || (link::DatesCompatible(dn.f, claims[i].f, opt.window_days, &gap) && gap >= 0);
+          }
           if (!near) continue;
           denied = true;
           break;
