@@ -12,14 +12,17 @@ PACKAGES=(
   libxxhash-dev libgumbo-dev libsqlite3-dev zlib1g-dev libcurl4-openssl-dev libcpp-httplib-dev libxml2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs
+  chromium
 )
 
-# Build-time data from the npm registry (third_party/*/package-lock.json):
+# Build-time data and the web UI's packages from the npm registry
+# (third_party/*/package-lock.json, web/package-lock.json):
 # `npm ci` when node_modules is absent or older than the lock file.
 install_npm_data() {
   local root lock
   root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-  for lock in "$root"/third_party/*/package-lock.json; do
+  for lock in "$root"/third_party/*/package-lock.json "$root"/web/package-lock.json; do
+    [[ -f "$lock" ]] || continue
     local dir
     dir=$(dirname "$lock")
     if [[ ! -f "$dir/node_modules/.package-lock.json" || "$lock" -nt "$dir/node_modules/.package-lock.json" ]]; then
