@@ -142,6 +142,32 @@ void PairsInGroup(std::vector<int64_t>& ids, Fn&& fn) {
   }
 }
 
+// Union-find over dense indices 0..n-1 (documents and claims are numbered as loaded).
+class DisjointSets {
+ public:
+  explicit DisjointSets(size_t n) : parent_(n), size_(n, 1) {
+    for (size_t i = 0; i < n; ++i) parent_[i] = static_cast<uint32_t>(i);
+  }
+  uint32_t Find(uint32_t x) {
+    while (parent_[x] != x) {
+      parent_[x] = parent_[parent_[x]];
+      x = parent_[x];
+    }
+    return x;
+  }
+  void Union(uint32_t a, uint32_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a == b) return;
+    if (size_[a] < size_[b]) std::swap(a, b);
+    parent_[b] = a;
+    size_[a] += size_[b];
+  }
+
+ private:
+  std::vector<uint32_t> parent_, size_;
+};
+
 bool EarlierDoc(const DocInfo& a, const DocInfo& b) {
   const std::string& pa = a.published.empty() ? std::string("9999") : a.published;
   const std::string& pb = b.published.empty() ? std::string("9999") : b.published;
@@ -185,38 +211,45 @@ Status SqliteStore::Link(const LinkOptions& opt, LinkStats* stats) {
     if (!s.ok()) return s;
   }
   out.documents = docs.size();
-  link::UnionFind copies;
+  // Candidate groups hold row ids; from here on documents and claims are
+  // addressed by their index in `docs` / `claims`.
+  DisjointSets copies(docs.size());
   {
-    std::unordered_set<uint64_t> seen;
+    std::vector<int64_t> idx;
     s = ForEachGroup(&db_, "SELECT band_key, group_concat(doc) FROM doc_bands GROUP BY band_key HAVING count(*) > 1",
                      opt.max_block, &out.skipped_blocks, [&](std::vector<int64_t>& ids) {
-                       ids.erase(std::remove_if(ids.begin(), ids.end(), [&](int64_t id) { return !doc_at.count(id); }),
-                                 ids.end());
-                       PairsInGroup(ids, [&](int64_t a, int64_t b) {
-                         uint64_t key = (static_cast<uint64_t>(a) << 32) ^ static_cast<uint64_t>(b);
-                         if (copies.Find(a) == copies.Find(b) || !seen.insert(key).second) return;
+                       idx.clear();
+                       for (int64_t id : ids) {
+                         auto it = doc_at.find(id);
+                         if (it != doc_at.end()) idx.push_back(static_cast<int64_t>(it->second));
+                       }
+                       PairsInGroup(idx, [&](int64_t a, int64_t b) {
+                         uint32_t ia = static_cast<uint32_t>(a), ib = static_cast<uint32_t>(b);
+                         if (copies.Find(ia) == copies.Find(ib)) return;
                          ++out.candidate_pairs;
-                         const DocInfo& x = docs[doc_at[a]];
-                         const DocInfo& y = docs[doc_at[b]];
+                         const DocInfo& x = docs[ia];
+                         const DocInfo& y = docs[ib];
                          if (x.sig.empty() || y.sig.empty()) return;
                          if (link::EstimateJaccard(x.sig, y.sig) >= opt.copy_threshold) {
                            ++out.copy_pairs;
-                           copies.Union(a, b);
+                           copies.Union(ia, ib);
                          }
                        });
                      });
     if (!s.ok()) return s;
   }
   {
-    std::unordered_map<int64_t, int64_t> earliest;  // component root -> earliest doc
-    for (const DocInfo& d : docs) {
-      int64_t c = copies.Find(d.id);
+    std::unordered_map<uint32_t, int64_t> earliest;  // component root -> earliest doc
+    for (size_t i = 0; i < docs.size(); ++i) {
+      const DocInfo& d = docs[i];
+      uint32_t c = copies.Find(static_cast<uint32_t>(i));
       auto it = earliest.find(c);
       if (it == earliest.end() || EarlierDoc(d, docs[doc_at[it->second]])) earliest[c] = d.id;
     }
     std::unordered_map<int64_t, size_t> sizes;
-    for (DocInfo& d : docs) {
-      d.rep = earliest[copies.Find(d.id)];
+    for (size_t i = 0; i < docs.size(); ++i) {
+      DocInfo& d = docs[i];
+      d.rep = earliest[copies.Find(static_cast<uint32_t>(i))];
       ++sizes[d.rep];
       if (d.rep != d.id) d.similarity = link::EstimateJaccard(d.sig, docs[doc_at[d.rep]].sig);
     }
@@ -320,22 +353,24 @@ Status SqliteStore::Link(const LinkOptions& opt, LinkStats* stats) {
       }
     }
   }
-  link::UnionFind same;
+  DisjointSets same(claims.size());
   {
-    std::unordered_set<uint64_t> seen;
+    std::vector<int64_t> idx;
     s = ForEachGroup(&db_,
                      "SELECT key, group_concat(claim) FROM temp.claim_keys GROUP BY key HAVING count(*) > 1",
                      opt.max_block, &out.skipped_blocks, [&](std::vector<int64_t>& ids) {
-                       PairsInGroup(ids, [&](int64_t a, int64_t b) {
-                         uint64_t key = (static_cast<uint64_t>(a) << 32) ^ static_cast<uint64_t>(b);
-                         if (same.Find(a) == same.Find(b) || !seen.insert(key).second) return;
+                       idx.clear();
+                       for (int64_t id : ids) idx.push_back(static_cast<int64_t>(claim_at[id]));
+                       PairsInGroup(idx, [&](int64_t a, int64_t b) {
+                         uint32_t ia = static_cast<uint32_t>(a), ib = static_cast<uint32_t>(b);
+                         if (same.Find(ia) == same.Find(ib)) return;
                          ++out.candidate_pairs;
-                         const ClaimRow& x = claims[claim_at[a]];
-                         const ClaimRow& y = claims[claim_at[b]];
+                         const ClaimRow& x = claims[ia];
+                         const ClaimRow& y = claims[ib];
                          double wording = SortedJaccard(x.words, y.words);
                          if (link::SameEvent(x.f, y.f, wording, opt)) {
                            ++out.claim_pairs;
-                           same.Union(a, b);
+                           same.Union(ia, ib);
                          }
                        });
                      });
@@ -362,10 +397,10 @@ Status SqliteStore::Link(const LinkOptions& opt, LinkStats* stats) {
   }
 
   // 4. Clusters, in order of their smallest claim id (the cluster id).
-  std::unordered_map<int64_t, std::vector<size_t>> members;
-  std::vector<int64_t> order;
+  std::unordered_map<uint32_t, std::vector<size_t>> members;
+  std::vector<uint32_t> order;
   for (size_t i = 0; i < claims.size(); ++i) {
-    int64_t c = same.Find(claims[i].f.id);
+    uint32_t c = same.Find(static_cast<uint32_t>(i));
     auto& m = members[c];
     if (m.empty()) order.push_back(c);
     m.push_back(i);
@@ -386,7 +421,7 @@ Status SqliteStore::Link(const LinkOptions& opt, LinkStats* stats) {
   if (!ins.ok()) return ins.status();
   auto upd = db_.Prepare("UPDATE claims SET cluster = ?1, root_key = ?2 WHERE id = ?3");
   if (!upd.ok()) return upd.status();
-  for (int64_t root : order) {
+  for (uint32_t root : order) {
     const std::vector<size_t>& m = members[root];
     const int64_t cluster_id = claims[m.front()].f.id;
     std::set<int64_t> doc_set;
