@@ -49,7 +49,7 @@ void AddLinkOptions(CLI::App* cmd, LinkOptions* o) {
   cmd->add_option("--window-days", o->window_days, "claims of one event lie at most this many days apart (default 3)")
       ->check(CLI::Range(0, 365));
   cmd->add_option("--copy-threshold", o->copy_threshold,
-                  "estimated Jaccard similarity of word shingles that makes two documents copies (default 0.5)")
+                  "estimated Jaccard similarity of word shingles that makes two documents copies (default 0.25)")
       ->check(CLI::Range(0.05, 1.0));
   cmd->add_option("--wording-threshold", o->wording_threshold,
                   "word similarity two claim texts need unless they name one settlement (default 0.25)")

@@ -58,7 +58,7 @@ enum class PutOutcome {
 struct LinkOptions {
   // Copies: MinHash over word shingles, LSH bands; a candidate pair is a copy
   // when its estimated Jaccard similarity reaches this.
-  double copy_threshold = 0.5;
+  double copy_threshold = 0.25;
   // Claim clusters.
   int window_days = 3;             // event (or publication) dates at most this far apart
   double wording_threshold = 0.25; // word similarity of claim texts without a shared specific place
