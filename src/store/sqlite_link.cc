@@ -327,7 +327,7 @@ Status SqliteStore::Link(const LinkOptions& opt, LinkStats* stats) {
     words_params.bands = 20;
     words_params.rows = 2;
     for (const ClaimRow& r : claims) {
-      // Bucket -1 holds every claim, so an undated claim meets dated ones too.
+      // Bucket -1 holds every claim, so an undated claim can meet dated ones too.
       std::vector<int64_t> buckets = {-1};
       for (int day : {r.f.day, r.f.pub_day}) {
         if (day < 0) continue;
@@ -340,9 +340,14 @@ Status SqliteStore::Link(const LinkOptions& opt, LinkStats* stats) {
       bool settlement = link::LevelOf(r.f) == link::PlaceLevel::kSettlement;
       link::Signature sig = link::MinHash(r.words, words_params);
       std::vector<uint64_t> bands = link::BandKeys(sig, words_params);
+      // Wording keys in the shared bucket only for claims with no date at all:
+      // a dated claim meets undated ones through its settlement or copies.
+      bool undated = r.f.day < 0 && r.f.pub_day < 0;
       for (int64_t b : buckets) {
         if (settlement) keys.push_back(KeyHash(r.f.type, r.f.place_id, b, 0));
-        for (uint64_t band : bands) keys.push_back(KeyHash(r.f.type, "~words", b, band));
+        if (b >= 0 || undated) {
+          for (uint64_t band : bands) keys.push_back(KeyHash(r.f.type, "~words", b, band));
+        }
       }
       // Claims in copies of one article are candidates whatever their dates.
       int64_t rep = docs[doc_at[r.f.doc]].rep;

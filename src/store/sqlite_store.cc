@@ -68,6 +68,15 @@ const std::string& OutletSide(const std::string& registry_id) {
   return it == sides->end() ? kNone : it->second;
 }
 
+// The side of a document's outlet: its registry entry's, or, for an outlet
+// the registry knows only as a body ("Russian MFA Telegram"), that body's.
+std::string OutletSideOf(const std::string& outlet_id, const std::string& outlet) {
+  if (!outlet_id.empty()) return OutletSide(outlet_id);
+  if (outlet.empty()) return {};
+  const extract::SourceEntry* e = extract::MatchSource(outlet);
+  return e ? e->side : std::string();
+}
+
 json ChainJson(const std::vector<ClaimSource>& chain) {
   json a = json::array();
   for (const auto& s : chain) {
@@ -426,7 +435,7 @@ Status SqliteStore::PutOne(const Document& doc, int64_t batch, PutOutcome* outco
       .BindText(5, doc.url.value_or(""))
       .BindText(6, outlet)
       .BindText(7, outlet_id)
-      .BindText(8, outlet_id.empty() ? std::string() : OutletSide(outlet_id))
+      .BindText(8, OutletSideOf(outlet_id, outlet))
       .BindText(9, doc.title.value_or(""))
       .BindText(10, doc.author.value_or(""))
       .BindText(11, doc.published.value_or(""))

@@ -226,6 +226,18 @@ TEST(SqliteStore, FiltersClaims) {
   EXPECT_EQ(store->GetClaim(999999, &c).code(), StatusCode::kNotFound);
 }
 
+TEST(SqliteStore, AnOutletRunByAKnownBodyTakesThatBodysSide) {
+  TempDir dir;
+  auto store = OpenAt((dir.path() / "t.db").string());
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->Put({Make("post.txt", kOther, "2024-04-03", "Russian MFA Channel")}, nullptr).ok());
+  ASSERT_TRUE(store->Link({}, nullptr).ok());
+  std::vector<StoredClaim> rows;
+  ASSERT_TRUE(store->Claims({}, &rows).ok());
+  ASSERT_FALSE(rows.empty());
+  EXPECT_EQ(rows[0].outlet_side, "RU");
+}
+
 TEST(SqliteStore, RefusesAFileThatIsNotADatabase) {
   TempDir dir;
   std::string path = (dir.path() / "junk.db").string();
