@@ -1,8 +1,8 @@
-// One pass over the text folds and hashes words (ASCII inline; other code
-// points through a table built once from ICU), then shingles hash windows of
-// word hashes. The MinHash kernel keeps 32 running minima in registers per
-// pass over the shingles; it is cloned for AVX2 where the compiler can, since
-// baseline x86-64 (SSE2) has no 32-bit vector multiply or unsigned minimum.
+// Words: one SSE2 pass lower-cases ASCII and marks letters/digits and the few
+// bytes that need a closer look; words are then found with bit scans and most
+// are hashed (XXH3) in place, while non-ASCII goes through a fold table built
+// once from ICU. MinHash is one permutation hashing with optimal
+// densification: O(shingles + K) instead of O(shingles * K) for K functions.
 #include "link/minhash.h"
 
 #include <unicode/normalizer2.h>
@@ -24,6 +24,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <unordered_set>
 
 #include "util/data.h"
@@ -40,7 +41,6 @@ enum CharClass : uint8_t {
   kWordChar,    // letter, digit or kept mark: appended (folded) to the word
   kIgnorable,   // format characters and stripped accents: dropped, the word goes on
   kApostrophe,  // dropped inside a word, a separator elsewhere
-  kNumberSep,   // "," and ".": dropped between digits, a separator elsewhere
   kSingleWord,  // an ideograph or kana: a word by itself
 };
 
@@ -50,8 +50,6 @@ constexpr std::array<uint8_t, 128> MakeAsciiClass() {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) t[c] = kWordChar;
   }
   t['\''] = kApostrophe;
-  t[','] = kNumberSep;
-  t['.'] = kNumberSep;
   return t;
 }
 constexpr std::array<uint8_t, 128> kAsciiClass = MakeAsciiClass();
@@ -65,16 +63,6 @@ constexpr std::array<char, 256> MakeAsciiWordFold() {
   return t;
 }
 constexpr std::array<char, 256> kAsciiWordFold = MakeAsciiWordFold();
-
-// 1 for a lower-case letter or digit, 2 for an upper-case letter, 0 otherwise.
-constexpr std::array<uint8_t, 256> MakeAsciiWordKind() {
-  std::array<uint8_t, 256> t{};
-  for (int c = 0; c < 128; ++c) {
-    if (kAsciiClass[c] == kWordChar) t[c] = (c >= 'A' && c <= 'Z') ? 2 : 1;
-  }
-  return t;
-}
-constexpr std::array<uint8_t, 256> kAsciiWordKind = MakeAsciiWordKind();
 
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -152,6 +140,7 @@ struct FoldTable {
   }
 };
 
+// The entry stays valid until the next call on this thread.
 const FoldEntry& Fold(char32_t c) {
   if (c < kTableEnd) {
     static const FoldTable table;
@@ -178,65 +167,100 @@ uint8_t ClassAt(std::string_view s, size_t i) {
 // ---------------------------------------------------------------------------
 // Words.
 
-// End of the run of ASCII letters and digits that starts at data[i] (a word
-// character), i < n; sets *upper when the run holds an upper-case letter.
-// Sixteen bytes at a time where SSE2 is (always, on x86-64).
-inline size_t ScanAsciiRun(const char* data, size_t i, size_t n, bool* upper) {
+// The text with ASCII capitals lower-cased, and bit masks over its bytes (one
+// bit a byte, 64 bytes a mask word): ASCII letters and digits (word), and the
+// bytes that need a closer look (special: bytes >= 0x80, "'", and a "," or "."
+// between two digits; any other "," or "." is a plain separator). Built 16
+// bytes at a time with SSE2 (always there on x86-64), else byte by byte.
+// Words are then found with bit scans, and most are hashed where they lie in
+// the lower-cased copy.
+class ScannedText {
+ public:
+  explicit ScannedText(std::string_view text)
+      : n_(text.size()), words_((text.size() + 63) / 64), lower_(new char[n_]), bits_(new uint64_t[4 * words_]()) {
+    uint64_t* word = bits_.get();
+    uint64_t* special = word + words_;
+    uint64_t* digits = special + words_;       // scratch
+    uint64_t* number_seps = digits + words_;  // scratch
+    const char* data = text.data();
+    char* lower = lower_.get();
+    size_t i = 0;
 #if defined(__SSE2__)
-  while (i + 16 <= n) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
-    const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-    // Signed compares: bytes >= 0x80 are negative and fail every lower bound.
-    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-    const __m128i letter =
-        _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
-    const __m128i capital = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
-    const unsigned word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(digit, letter)));
-    const unsigned caps = static_cast<unsigned>(_mm_movemask_epi8(capital));
-    const unsigned stop = ~word & 0xFFFFu;
-    if (stop != 0) {
-      const unsigned len = static_cast<unsigned>(__builtin_ctz(stop));
-      if (caps & ((1u << len) - 1)) *upper = true;
-      return i + len;
+    for (; i + 16 <= n_; i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+      // Signed compares: bytes >= 0x80 are negative and fail every lower bound.
+      const __m128i digit =
+          _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+      const __m128i capital =
+          _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+      const __m128i folded = _mm_or_si128(v, _mm_and_si128(capital, _mm_set1_epi8(0x20)));
+      const __m128i letter =
+          _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+      const __m128i apostrophe = _mm_cmpeq_epi8(v, _mm_set1_epi8('\''));
+      const __m128i number_sep =
+          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')), _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(lower + i), folded);
+      const int shift = static_cast<int>(i % 64);
+      auto bits = [&](__m128i m) { return uint64_t{static_cast<uint16_t>(_mm_movemask_epi8(m))} << shift; };
+      word[i / 64] |= bits(_mm_or_si128(digit, letter));
+      special[i / 64] |= bits(_mm_or_si128(v, apostrophe));  // v: the high bit of bytes >= 0x80
+      digits[i / 64] |= bits(digit);
+      number_seps[i / 64] |= bits(number_sep);
     }
-    if (caps) *upper = true;
-    i += 16;
-  }
 #endif
-  uint8_t kinds = 0;
-  for (uint8_t kind; i < n && (kind = kAsciiWordKind[static_cast<unsigned char>(data[i])]) != 0; ++i) kinds |= kind;
-  if (kinds & 2) *upper = true;
-  return i;
-}
+    for (; i < n_; ++i) {
+      const unsigned char b = static_cast<unsigned char>(data[i]);
+      const uint64_t bit = uint64_t{1} << (i % 64);
+      lower[i] = kAsciiWordFold[b] ? kAsciiWordFold[b] : data[i];
+      if (kAsciiWordFold[b]) word[i / 64] |= bit;
+      if (b >= 0x80 || b == '\'') special[i / 64] |= bit;
+      if (IsAsciiDigit(data[i])) digits[i / 64] |= bit;
+      if (b == ',' || b == '.') number_seps[i / 64] |= bit;
+    }
+    // "," and "." with a digit on both sides (across mask words too).
+    for (size_t w = 0; w < words_; ++w) {
+      const uint64_t before = digits[w] << 1 | (w > 0 ? digits[w - 1] >> 63 : 0);
+      const uint64_t after = digits[w] >> 1 | (w + 1 < words_ ? digits[w + 1] << 63 : 0);
+      special[w] |= number_seps[w] & before & after;
+    }
+  }
 
-// True when an ASCII word that runs up to text[j] certainly ends there: at
-// the end, a space or punctuation, or a "," or "." not between two digits.
-inline bool EndsAsciiWord(std::string_view text, size_t j) {
-  if (j == text.size()) return true;
-  unsigned char c = static_cast<unsigned char>(text[j]);
-  if (c >= 0x80) return false;
-  uint8_t cls = kAsciiClass[c];
-  if (cls == kSeparator) return true;
-  return cls == kNumberSep && !(IsAsciiDigit(text[j - 1]) && j + 1 < text.size() && IsAsciiDigit(text[j + 1]));
-}
+  const char* lower() const { return lower_.get(); }
+  // First byte at or after i that is a word character or special; n if none.
+  size_t NextInteresting(size_t i) const {
+    size_t w = i / 64;
+    if (w >= words_) return n_;
+    uint64_t m = (bits_[w] | bits_[words_ + w]) & (~uint64_t{0} << (i % 64));
+    while (m == 0) {
+      if (++w == words_) return n_;
+      m = bits_[w] | bits_[words_ + w];
+    }
+    return w * 64 + static_cast<size_t>(std::countr_zero(m));  // the masks are 0 past n
+  }
+  // First byte at or after i that is not an ASCII letter or digit; n if none.
+  size_t NextNonWord(size_t i) const {
+    size_t w = i / 64;
+    if (w >= words_) return n_;
+    uint64_t m = ~bits_[w] & (~uint64_t{0} << (i % 64));
+    while (m == 0) {
+      if (++w == words_) return n_;
+      m = ~bits_[w];
+    }
+    return std::min(n_, w * 64 + static_cast<size_t>(std::countr_zero(m)));
+  }
+  // Whether the byte at i (< n) is special.
+  bool Special(size_t i) const { return (bits_[words_ + i / 64] >> (i % 64)) & 1; }
+
+ private:
+  size_t n_, words_;
+  std::unique_ptr<char[]> lower_;
+  std::unique_ptr<uint64_t[]> bits_;  // word, special, digit and "," "." masks
+};
 
 // The word being built: a fixed buffer, and a string for the rare longer word.
 class WordBuffer {
  public:
   bool empty() const { return size_ == 0; }
-  char back() const { return long_ ? text_.back() : buf_[size_ - 1]; }
-  // Appends ASCII word characters, lower-cased.
-  void AppendAsciiFolded(const char* p, size_t n) {
-    if (size_ + n <= sizeof(buf_)) {
-      char* out = buf_ + size_;
-      for (size_t k = 0; k < n; ++k) out[k] = kAsciiWordFold[static_cast<unsigned char>(p[k])];
-      size_ += n;
-    } else {
-      std::string folded(p, n);
-      for (char& c : folded) c = kAsciiWordFold[static_cast<unsigned char>(c)];
-      Spill(folded.data(), folded.size());
-    }
-  }
   void Append(const char* p, size_t n) {
     if (size_ + n <= sizeof(buf_)) {
       std::memcpy(buf_ + size_, p, n);
@@ -268,6 +292,8 @@ class WordBuffer {
 // Calls emit(folded_word) for each word of `text`, in order.
 template <typename Emit>
 void ForEachWord(std::string_view text, Emit&& emit) {
+  const ScannedText scanned(text);
+  const char* lower = scanned.lower();
   WordBuffer word;
   auto end_word = [&] {
     if (!word.empty()) {
@@ -278,34 +304,30 @@ void ForEachWord(std::string_view text, Emit&& emit) {
   const char* data = text.data();
   const size_t n = text.size();
   size_t i = 0;
-  while (i < n) {
-    unsigned char b = static_cast<unsigned char>(data[i]);
-    if (kAsciiWordKind[b]) {  // a run of ASCII word characters
-      bool upper = false;
-      size_t j = ScanAsciiRun(data, i, n, &upper);
-      // Usually the whole word, already lower case: hash it where it is.
-      if (!upper && word.empty() && EndsAsciiWord(text, j)) {
-        emit(std::string_view(data + i, j - i));
+  while (true) {
+    const size_t start = scanned.NextInteresting(i);
+    if (start != i || start == n) end_word();  // plain separators in between, or the end
+    if (start == n) break;
+    i = start;
+    const unsigned char b = static_cast<unsigned char>(data[i]);
+    if (kAsciiWordFold[b]) {  // a run of ASCII letters and digits
+      const size_t end = scanned.NextNonWord(i);
+      // Usually the whole word: hash it where it lies.
+      if (word.empty() && (end == n || !scanned.Special(end))) {
+        emit(std::string_view(lower + i, end - i));
       } else {
-        word.AppendAsciiFolded(data + i, j - i);
+        word.Append(lower + i, end - i);
       }
-      i = j;
+      i = end;
       continue;
     }
-    if (b < 0x80) {
-      uint8_t cls = kAsciiClass[b];
-      if (cls == kApostrophe) {
-        if (word.empty() || ClassAt(text, i + 1) != kWordChar) end_word();
-      } else if (cls == kNumberSep) {
-        if (word.empty() || !IsAsciiDigit(word.back()) || i + 1 >= n || !IsAsciiDigit(text[i + 1])) end_word();
-      } else {
-        end_word();
-      }
+    if (b < 0x80) {  // "'", or "," or "." between digits: dropped inside a word
+      if (word.empty() || (b == '\'' && ClassAt(text, i + 1) != kWordChar)) end_word();
       ++i;
       continue;
     }
     size_t next = i;
-    char32_t c = util::NextCodePointSlow(text, &next);  // invalid bytes: U+FFFD, a separator
+    const char32_t c = util::NextCodePointSlow(text, &next);  // invalid bytes: U+FFFD, a separator
     const FoldEntry& e = Fold(c);
     switch (e.cls) {
       case kWordChar:
@@ -325,18 +347,11 @@ void ForEachWord(std::string_view text, Emit&& emit) {
     }
     i = next;
   }
-  end_word();
 }
 
 inline uint64_t HashWord(std::string_view w) { return XXH3_64bits(w.data(), w.size()); }
 
-// A shingle from its word hashes: a polynomial in a fixed odd multiplier, then
-// the murmur3 64-bit finaliser. Word hashes are already XXH3 outputs, so this
-// only has to be order-sensitive and mix well; it costs a fifth of running
-// XXH3 again over the window.
-inline uint64_t CombineWords(const uint64_t* words, size_t k) {
-  uint64_t h = 0;
-  for (size_t i = 0; i < k; ++i) h = (h + words[i]) * 0x9E3779B97F4A7C15ull;
+inline uint64_t Mix64(uint64_t h) {  // the murmur3 64-bit finaliser
   h ^= h >> 33;
   h *= 0xFF51AFD7ED558CCDull;
   h ^= h >> 33;
@@ -345,65 +360,27 @@ inline uint64_t CombineWords(const uint64_t* words, size_t k) {
   return h;
 }
 
+// A shingle from its word hashes: a polynomial in a fixed odd multiplier, then
+// the murmur3 64-bit finaliser. Word hashes are already XXH3 outputs, so this
+// only has to be order-sensitive and mix well; it costs a fifth of running
+// XXH3 again over the window.
+template <size_t kFixed = 0>
+inline uint64_t CombineWords(const uint64_t* words, size_t k) {
+  if constexpr (kFixed != 0) k = kFixed;  // unrolled for the default size
+  uint64_t h = 0;
+  for (size_t i = 0; i < k; ++i) h = (h + words[i]) * 0x9E3779B97F4A7C15ull;
+  return Mix64(h);
+}
+
 // ---------------------------------------------------------------------------
-// Hash functions: a_i odd, c_i, from splitmix64 on a fixed seed at compile time.
+// One permutation hashing.
 
-constexpr uint64_t SplitMix64(uint64_t* state) {
-  uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
-}
+// Maps the high 32 bits of h onto [0, k) (Lemire's multiply-shift range).
+inline uint32_t BinOf(uint64_t h, uint32_t k) { return static_cast<uint32_t>(((h >> 32) * k) >> 32); }
 
-struct Seeds {
-  std::array<uint32_t, kMaxHashes> a{};
-  std::array<uint32_t, kMaxHashes> c{};
-};
-
-constexpr Seeds MakeSeeds() {
-  Seeds s;
-  uint64_t state = 0x636c61696d747261ull;  // "claimtra"
-  for (int i = 0; i < kMaxHashes; ++i) {
-    uint64_t r = SplitMix64(&state);
-    s.a[i] = static_cast<uint32_t>(r) | 1u;
-    s.c[i] = static_cast<uint32_t>(r >> 32);
-  }
-  return s;
-}
-constexpr Seeds kSeeds = MakeSeeds();
-
-constexpr int kBlock = 32;  // functions per pass; kMaxHashes is a multiple
-static_assert(kMaxHashes % kBlock == 0);
-
-// -DCLAIMTRACE_MINHASH_CLONES= builds the generic kernel only (to compare).
-#ifndef CLAIMTRACE_MINHASH_CLONES
-#if defined(__x86_64__) && defined(__has_attribute)
-#if __has_attribute(target_clones)
-#define CLAIMTRACE_MINHASH_CLONES __attribute__((target_clones("avx2", "default")))
-#endif
-#endif
-#endif
-#ifndef CLAIMTRACE_MINHASH_CLONES
-#define CLAIMTRACE_MINHASH_CLONES
-#endif
-
-// Minima of kBlock functions (seeds a, c) over all shingles, into out.
-CLAIMTRACE_MINHASH_CLONES
-void MinBlock(const uint64_t* shingles, size_t n, const uint32_t* a, const uint32_t* c, uint32_t* out) {
-  uint32_t acc[kBlock], ka[kBlock], kc[kBlock];
-  for (int j = 0; j < kBlock; ++j) {
-    acc[j] = UINT32_MAX;
-    ka[j] = a[j];
-    kc[j] = c[j];
-  }
-  for (size_t s = 0; s < n; ++s) {
-    uint32_t u = static_cast<uint32_t>(shingles[s]);
-    for (int j = 0; j < kBlock; ++j) {
-      uint32_t h = ka[j] * u + kc[j];
-      acc[j] = h < acc[j] ? h : acc[j];
-    }
-  }
-  for (int j = 0; j < kBlock; ++j) out[j] = acc[j];
+// The t-th bin (t >= 1) that empty bin i looks at for a value to copy.
+inline uint32_t ProbeBin(uint32_t i, uint32_t t, uint32_t k) {
+  return BinOf(Mix64((static_cast<uint64_t>(i) << 32 | t) ^ 0x636c61696d747261ull), k);  // "claimtra"
 }
 
 // ---------------------------------------------------------------------------
@@ -447,19 +424,40 @@ std::vector<uint64_t> ShingleHashes(std::string_view text, int shingle_words) {
   if (words.empty()) return shingles;
   const size_t k = std::min(static_cast<size_t>(shingle_words), words.size());
   shingles.resize(words.size() - k + 1);
-  for (size_t i = 0; i < shingles.size(); ++i) shingles[i] = CombineWords(&words[i], k);
+  if (k == 3) {
+    for (size_t i = 0; i < shingles.size(); ++i) shingles[i] = CombineWords<3>(&words[i], k);
+  } else {
+    for (size_t i = 0; i < shingles.size(); ++i) shingles[i] = CombineWords(&words[i], k);
+  }
   return shingles;
 }
 
 Signature MinHash(const std::vector<uint64_t>& shingles, const MinHashParams& p) {
   Signature sig;
   if (shingles.empty() || !Valid(p)) return sig;
-  const int k = p.bands * p.rows;
-  sig.resize(k);
-  uint32_t block[kBlock];
-  for (int b = 0; b < k; b += kBlock) {
-    MinBlock(shingles.data(), shingles.size(), &kSeeds.a[b], &kSeeds.c[b], block);
-    std::memcpy(&sig[b], block, sizeof(uint32_t) * std::min(kBlock, k - b));
+  const uint32_t k = static_cast<uint32_t>(p.bands * p.rows);
+  sig.assign(k, UINT32_MAX);
+  uint64_t filled[kMaxHashes / 64] = {};
+  for (uint64_t x : shingles) {
+    uint32_t bin = BinOf(x, k), value = static_cast<uint32_t>(x);
+    if (value < sig[bin]) sig[bin] = value;
+    filled[bin / 64] |= uint64_t{1} << (bin % 64);
+  }
+  auto is_filled = [&](uint32_t bin) { return (filled[bin / 64] >> (bin % 64)) & 1; };
+  // Optimal densification: an empty bin copies the value of the first filled
+  // bin along its own probe sequence (filled bins never change, so in place).
+  for (uint32_t i = 0; i < k; ++i) {
+    if (is_filled(i)) continue;
+    uint32_t source = k;
+    for (uint32_t t = 1; t <= 4 * k && source == k; ++t) {
+      uint32_t j = ProbeBin(i, t, k);
+      if (is_filled(j)) source = j;
+    }
+    if (source == k) {  // very few filled bins and no luck: the next filled one
+      source = ProbeBin(i, 0, k);
+      while (!is_filled(source)) source = (source + 1) % k;
+    }
+    sig[i] = sig[source];
   }
   return sig;
 }
@@ -481,8 +479,8 @@ std::vector<uint64_t> BandKeys(const Signature& sig, const MinHashParams& p) {
 }
 
 double EstimateJaccard(const Signature& a, const Signature& b) {
-  const size_t n = std::min(a.size(), b.size());
-  if (n == 0) return 0;
+  const size_t n = a.size();
+  if (n == 0 || b.size() != n) return 0;
   size_t equal = 0;
   for (size_t i = 0; i < n; ++i) equal += a[i] == b[i];
   return static_cast<double>(equal) / static_cast<double>(n);
