@@ -104,5 +104,5 @@ CREATE TABLE clusters (
 );
 CREATE INDEX clusters_status ON clusters(status);
 
-CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='id');
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='id', detail='column');
 CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='claims', content_rowid='id');

@@ -291,7 +291,7 @@ Status SqliteStore::Open(const StoreOptions& options) {
     return db_.Exec("PRAGMA query_only = ON");
   }
   s = db_.Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;"
-               "PRAGMA cache_size = -65536;");
+               "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;");
   if (!s.ok()) return s;
   if (version < latest) {
     s = Migrate();
@@ -369,6 +369,7 @@ Status SqliteStore::Put(const std::vector<Document>& batch, std::vector<PutOutco
   Transaction tx(&db_);
   Status s = tx.Begin();
   if (!s.ok()) return s;
+  pending_bands_.clear();
   s = insert_batch_.Reset().Bind(1, std::string_view(Now())).Bind(2, int64_t{0}).Run();
   if (!s.ok()) return s;
   int64_t batch_id = db_.LastInsertId();
@@ -383,6 +384,12 @@ Status SqliteStore::Put(const std::vector<Document>& batch, std::vector<PutOutco
     if (outcomes) (*outcomes)[i] = o;
     if (o == PutOutcome::kStored || o == PutOutcome::kNewVersion) ++stored;
   }
+  std::sort(pending_bands_.begin(), pending_bands_.end());
+  for (const auto& [key, doc] : pending_bands_) {
+    s = insert_band_.Reset().Bind(1, key).Bind(2, doc).Run();
+    if (!s.ok()) return s;
+  }
+  pending_bands_.clear();
   auto upd = db_.Prepare("UPDATE batches SET documents = ?1 WHERE id = ?2");
   if (!upd.ok()) return upd.status();
   s = upd->Bind(1, stored).Bind(2, batch_id).Run();
@@ -449,10 +456,9 @@ Status SqliteStore::PutOne(const Document& doc, int64_t batch, PutOutcome* outco
   const int64_t id = db_.LastInsertId();
   s = insert_doc_fts_.Reset().Bind(1, id).Bind(2, std::string_view(doc.title.value_or(""))).Bind(3, std::string_view(doc.text)).Run();
   if (!s.ok()) return s;
-  for (uint64_t key : link::BandKeys(sig, params)) {
-    s = insert_band_.Reset().Bind(1, static_cast<int64_t>(key)).Bind(2, id).Run();
-    if (!s.ok()) return s;
-  }
+  // Band keys go in after the whole batch, sorted: inserts in key order touch
+  // each B-tree page once instead of 64 random pages per document.
+  for (uint64_t key : link::BandKeys(sig, params)) pending_bands_.emplace_back(static_cast<int64_t>(key), id);
 
   auto mention = [&](int64_t claim, const char* kind, const std::string& text, Span span, std::string_view ref) {
     return insert_mention_.Reset()

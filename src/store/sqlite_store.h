@@ -42,6 +42,7 @@ class SqliteStore final : public Store {
   Status QueryClaims(const std::string& sql, const std::vector<std::string>& args, std::vector<StoredClaim>* out);
 
   Db db_;
+  std::vector<std::pair<int64_t, int64_t>> pending_bands_;  // (band key, document) of the batch being put
   StoreOptions options_;
   // Prepared once for Put.
   Stmt find_doc_, max_version_, retire_, insert_doc_, insert_doc_fts_, insert_band_, insert_att_, insert_claim_,
