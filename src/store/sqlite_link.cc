@@ -91,39 +91,30 @@ uint64_t KeyHash(std::string_view a, std::string_view b, int64_t bucket, uint64_
   return XXH3_64bits(k.data(), k.size());
 }
 
-// Parses group_concat output ("12,40,41").
-void ParseIds(std::string_view s, std::vector<int64_t>* out) {
-  out->clear();
-  int64_t v = 0;
-  bool any = false;
-  for (char c : s) {
-    if (c >= '0' && c <= '9') {
-      v = v * 10 + (c - '0');
-      any = true;
-    } else if (any) {
-      out->push_back(v);
-      v = 0;
-      any = false;
-    }
-  }
-  if (any) out->push_back(v);
-}
-
-// Candidate pairs from `SELECT key, group_concat(id) … GROUP BY key HAVING count(*) > 1`.
+// Candidate groups from `SELECT key, id FROM … ORDER BY key`: consecutive
+// rows with one key form a group (GROUP BY as an ordered scan: on the band
+// table the primary key gives the order without a sort, and no id is turned
+// into text and back). Groups of one are dropped; groups over max_block are
+// skipped and counted.
 template <typename Fn>
 Status ForEachGroup(Db* db, const char* sql, size_t max_block, size_t* skipped, Fn&& fn) {
   auto st = db->Prepare(sql);
   if (!st.ok()) return st.status();
   Status s;
   std::vector<int64_t> ids;
+  int64_t key = 0;
+  auto flush = [&] {
+    if (ids.size() > max_block) ++*skipped;
+    else if (ids.size() > 1) fn(ids);
+    ids.clear();
+  };
   while (st->Step(&s)) {
-    ParseIds(st->Blob(1), &ids);
-    if (ids.size() > max_block) {
-      ++*skipped;
-      continue;
-    }
-    fn(ids);
+    int64_t k = st->Int(0);
+    if (!ids.empty() && k != key) flush();
+    key = k;
+    ids.push_back(st->Int(1));
   }
+  if (s.ok()) flush();
   return s;
 }
 
@@ -216,7 +207,7 @@ Status SqliteStore::Link(const LinkOptions& opt, LinkStats* stats) {
   DisjointSets copies(docs.size());
   {
     std::vector<int64_t> idx;
-    s = ForEachGroup(&db_, "SELECT band_key, group_concat(doc) FROM doc_bands GROUP BY band_key HAVING count(*) > 1",
+    s = ForEachGroup(&db_, "SELECT band_key, doc FROM doc_bands ORDER BY band_key",
                      opt.max_block, &out.skipped_blocks, [&](std::vector<int64_t>& ids) {
                        idx.clear();
                        for (int64_t id : ids) {
@@ -362,7 +353,7 @@ Status SqliteStore::Link(const LinkOptions& opt, LinkStats* stats) {
   {
     std::vector<int64_t> idx;
     s = ForEachGroup(&db_,
-                     "SELECT key, group_concat(claim) FROM temp.claim_keys GROUP BY key HAVING count(*) > 1",
+                     "SELECT key, claim FROM temp.claim_keys ORDER BY key",
                      opt.max_block, &out.skipped_blocks, [&](std::vector<int64_t>& ids) {
                        idx.clear();
                        for (int64_t id : ids) idx.push_back(static_cast<int64_t>(claim_at[id]));
