@@ -27,7 +27,7 @@ struct StoreCommands {
 
   std::string db;
   Common inputs;
-  size_t batch = 256;
+  size_t batch = 2048;
   bool no_link = false;
   bool quiet = false;
   LinkOptions link_opts;
@@ -194,7 +194,7 @@ std::shared_ptr<StoreCommands> AddStoreCommands(CLI::App* app) {
   c->ingest = app->add_subcommand("ingest", "run the pipeline and store documents, claims and links in the database");
   AddDb(c->ingest, c.get());
   AddCommon(c->ingest, &c->inputs);
-  c->ingest->add_option("--batch", c->batch, "documents per transaction (default 256)")->check(CLI::Range(1, 100000));
+  c->ingest->add_option("--batch", c->batch, "documents per transaction (default 2048)")->check(CLI::Range(1, 100000));
   c->ingest->add_flag("--no-link", c->no_link, "store only; run `claimtrace link` later");
   c->ingest->add_flag("--quiet", c->quiet, "print nothing but errors");
   AddLinkOptions(c->ingest, &c->link_opts);
