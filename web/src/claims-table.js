@@ -10,7 +10,7 @@ export function typeBadge(t) {
   return h('span', { class: 'badge type', style: { '--c': typeColor(t) } }, typeLabel(t));
 }
 export function sideChip(side, title) {
-  return h('span', { class: ['side', `side-${sideGroup(side)}`], style: { '--c': sideColor(side) }, title: title || 'side' }, side || '?');
+  return h('span', { class: ['side', `side-${sideGroup(side)}`], style: { '--c': sideColor(side) }, title: title || 'side' }, side && side !== 'unknown' ? side : '?');
 }
 export function statusBadge(s) {
   return s ? h('span', { class: ['badge', 'status', `st-${s}`] }, s) : null;
