@@ -661,7 +661,8 @@ Status SqliteStore::Claims(const ClaimFilter& f, std::vector<StoredClaim>* out) 
   Status s = ClaimsWhere(f, &where, &args);
   if (!s.ok()) return s;
   std::string order;
-  if (f.sort.empty() || f.sort == "date") order = "c.event_date, c.id";
+  // Undated claims last either way.
+  if (f.sort.empty() || f.sort == "date") order = "c.event_date IS NULL, c.event_date, c.id";
   else if (f.sort == "-date") order = "c.event_date DESC, c.id DESC";
   else if (f.sort == "type") order = "c.type, c.event_date, c.id";
   else if (f.sort == "cluster") order = "c.cluster, c.event_date, c.id";
