@@ -4,26 +4,23 @@
 # 127.0.0.1 and keeps the screenshots of the four views.
 #
 # The server: $CLAIMTRACE_SERVE_CMD when set (a shell command with {port});
-# else build/claimtrace when it exists and has `serve` (the examples and the
-# hostile test article ingested into a fresh database); else the mock server
-# (web/test/mock-server.mjs over invented fixtures).
+# else build/claimtrace when it exists and has `serve` (the examples stored in
+# a fresh database); else the mock server (web/test/mock-server.mjs over
+# invented fixtures). Build claimtrace first (bash scripts/run.sh --no-serve)
+# for screenshots of the real server.
 # Needs /usr/bin/chromium (scripts/install-deps.sh installs it).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root/web"
 
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  npm ci --no-audit --no-fund --loglevel=error
-fi
-npm run build
+bash "$root/scripts/build-web.sh"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 if [[ -z "${CLAIMTRACE_SERVE_CMD:-}" && -x "$root/build/claimtrace" ]] && "$root/build/claimtrace" serve --help >/dev/null 2>&1; then
-  # Adjust here if the ingest command line differs.
   db="$tmp/claimtrace.db"
-  "$root/build/claimtrace" ingest --db "$db" "$root/examples" "$root/web/test/fixtures/hostile-article.jsonl"
+  "$root/build/claimtrace" ingest --quiet --db "$db" "$root/examples"
   export CLAIMTRACE_SERVE_CMD="exec '$root/build/claimtrace' serve --db '$db' --port {port}"
 fi
 echo "screenshots: server: ${CLAIMTRACE_SERVE_CMD:-mock (web/test/mock-server.mjs)}"

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Quick start, command 2: install what is missing, then build and run the whole
 # test suite:
-#   1. Release build in build/ and every CTest test;
+#   1. Release build in build/ and every CTest test; then the web UI's unit and
+#      browser tests (web/, `npm test`, headless chromium) against the real
+#      `build/claimtrace serve` over the examples and the hostile test article
+#      (screenshots in build/web-screenshots/);
 #   2. ASan+UBSan build in build-asan/ and the tests labelled fast or e2e
 #      (every test when no test carries a label);
 #   3. with clang, the libFuzzer targets in build-fuzz/, each run briefly from
@@ -83,11 +86,37 @@ run_ctest() {  # name ctest-args...
   fi
 }
 
+# Builds the web UI if needed and runs its tests (`npm test` in web/) against
+# `build/claimtrace serve` over a fresh database of the examples and the
+# hostile test article; adds node's pass/fail counts to the totals.
+run_web_tests() {
+  banner "web UI tests (npm test against build/claimtrace serve)"
+  if ! bash scripts/build-web.sh; then
+    step_failed web-build
+    return 1
+  fi
+  local db="$LOG_DIR/web.db" log="$LOG_DIR/web.log" rc=0
+  local serve_cmd="build/claimtrace ingest --quiet --db '$db' examples web/test/fixtures/hostile-article.jsonl"
+  serve_cmd+=" && exec build/claimtrace serve --db '$db' --port {port}"
+  (cd web && CLAIMTRACE_SERVE_CMD="$serve_cmd" CLAIMTRACE_SCREENSHOT_DIR="$PWD/../build/web-screenshots" npm test) \
+    2>&1 | tee "$log" || rc=$?
+  local pass fail
+  pass=$(sed -n 's/^# pass \([0-9]\{1,\}\)$/\1/p' "$log" | tail -n1)
+  fail=$(sed -n 's/^# fail \([0-9]\{1,\}\)$/\1/p' "$log" | tail -n1)
+  passed=$((passed + ${pass:-0}))
+  failed=$((failed + ${fail:-0}))
+  if [[ $rc -ne 0 ]]; then
+    failures+=("web-tests")
+    if [[ ${fail:-0} -eq 0 ]]; then failed=$((failed + 1)); fi
+  fi
+}
+
 bash scripts/install-deps.sh
 
-# 1. Release.
+# 1. Release, then the web UI against the Release server.
 if build release build -DCMAKE_BUILD_TYPE=Release -DCLAIMTRACE_BUILD_TESTS=ON -DCLAIMTRACE_BUILD_BENCH=ON; then
   run_ctest release --test-dir build
+  run_web_tests || true
 fi
 
 # 2. AddressSanitizer + UndefinedBehaviorSanitizer.

@@ -1,5 +1,6 @@
 // claimtrace command line: extract, show, attributions, eval, places, bench,
-// gazetteer-coverage, extract-eval, version.
+// gazetteer-coverage, extract-eval, version; the store's commands
+// (store_commands.cc) and serve (serve_command.cc).
 // Exit codes: 0 every document processed; 1 at least one document had an
 // error (its output line says which and why); 2 usage or output errors.
 #include <sys/resource.h>
@@ -26,6 +27,7 @@
 #include "resolve/gazetteer.h"
 #include "ingest/decode.h"
 #include "cli_common.h"
+#include "serve_command.h"
 #include "store_commands.h"
 
 namespace {
@@ -282,6 +284,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 100));
 
   auto store_cmds = claimtrace::cli::AddStoreCommands(&app);
+  auto serve_cmd = claimtrace::cli::AddServeCommand(&app);
 
   try {
     app.parse(argc, argv);
@@ -289,6 +292,7 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;
   }
   if (int code = 0; claimtrace::cli::RunStoreCommand(*store_cmds, &code)) return code;
+  if (int code = 0; claimtrace::cli::RunServeCommand(*serve_cmd, &code)) return code;
 
   auto run = [](const Common& opts, auto&& sink) {
     claimtrace::PipelineOptions po;

@@ -57,14 +57,14 @@ void AddLinkOptions(CLI::App* cmd, LinkOptions* o) {
 }
 
 void AddFilters(CLI::App* cmd, ClaimFilter* f) {
-  cmd->add_option("--type", f->type, "event type (surrender, retreat, attack, …)");
-  cmd->add_option("--side", f->side, "actor side: RU, UA, another ISO code, or unknown");
-  cmd->add_option("--place", f->place, "place name (matches the place, its region, or a gazetteer id)");
+  cmd->add_option("--type", f->type, "event type (surrender, retreat, attack, …): the claim's type or one of its types");
+  cmd->add_option("--side", f->side, "actor side: RU, UA, another ISO code, other (not RU or UA), or unknown");
+  cmd->add_option("--place", f->place, "place: its name, its region (admin1) or its gazetteer id, exactly (any case)");
   cmd->add_option("--since", f->since, "event date on or after YYYY-MM-DD");
   cmd->add_option("--until", f->until, "event date on or before YYYY-MM-DD");
   cmd->add_option("--status", f->status, "evidence status: single-source, one-sided, corroborated, disputed");
   cmd->add_option("--source", f->source, "a source anywhere in the chain, or the outlet");
-  cmd->add_option("--text", f->text, "words in the claim or its article (full-text search)");
+  cmd->add_option("--text,--q", f->q, "words in the claim, or in its article's title (all of them; full-text search)");
   cmd->add_option("--cluster", f->cluster, "claims of one cluster");
   cmd->add_option("--sort", f->sort, "date, -date, type, cluster or reports (default date)");
   cmd->add_option("--limit", f->limit, "at most this many claims (default: all)");

@@ -119,7 +119,8 @@ struct TraceNode {
   std::string id;                 // "src:<key>" or "doc:<row id>"
   std::string kind;               // "source" or "document"
   std::string label;              // source name, or outlet + title
-  std::string source_kind, side;  // for sources: registry/guessed kind, side
+  std::string source_kind;        // for sources: registry/guessed kind
+  std::string side;               // a source's side; a document's outlet side
   std::string date, url, outlet;  // for documents
   int64_t doc = 0;                // for documents: row id
   int64_t claim = 0;              // for documents: the claim of the cluster it carries
@@ -139,9 +140,20 @@ struct Trace {
   std::vector<TraceEdge> edges;
 };
 
+// Which claims a query returns (docs/api.md "Filters"); every field is
+// optional (empty or 0: any) and they combine with AND.
 struct ClaimFilter {
-  std::string type, side, place, since, until, status, source, text;  // empty: any
-  int64_t cluster = 0;            // 0: any
+  std::string type;    // claim.type equals it, or claim.types contains it
+  std::string side;    // actor side (case-insensitive); "other": a known side
+                       // other than UA and RU; "unknown": no actor or no side
+  std::string place;   // place id, name or admin1 equals it (ASCII case-insensitive)
+  std::string since, until;  // event_date within [since, until], YYYY-MM-DD
+  std::string status;  // cluster status: single-source | one-sided | corroborated | disputed
+  std::string source;  // case-insensitive substring of the outlet's name or id,
+                       // or of a chain link's name, text or registry id
+  std::string q;       // words (all of them) in the claim text, or all in the
+                       // document title; full-text search, never FTS syntax
+  int64_t cluster = 0;
   std::string sort = "date";      // date | -date | type | cluster | reports
   size_t limit = 0, offset = 0;   // limit 0: all
 };
@@ -149,7 +161,7 @@ struct ClaimFilter {
 struct StoredDocument {
   int64_t id = 0;
   int version = 1;
-  std::string doc_id, input, url, outlet, outlet_id, title, author, published, lang, text, error;
+  std::string doc_id, input, url, outlet, outlet_id, outlet_side, title, author, published, lang, text, error;
   int64_t copy_of = 0;
   double copy_similarity = 0;
   std::vector<Attribution> attributions;
@@ -192,7 +204,9 @@ class Store {
   virtual Status Claims(const ClaimFilter& filter, std::vector<StoredClaim>* out) = 0;
   virtual Status CountClaims(const ClaimFilter& filter, size_t* count) = 0;
   virtual Status GetClaim(int64_t id, StoredClaim* out) = 0;
+  // Clusters holding at least one claim that passes the filter.
   virtual Status Clusters(const ClaimFilter& filter, std::vector<ClusterSummary>* out) = 0;
+  virtual Status CountClusters(const ClaimFilter& filter, size_t* count) = 0;
   virtual Status GetCluster(int64_t id, ClusterSummary* out) = 0;
   virtual Status GetTrace(int64_t claim_id, Trace* out) = 0;
   virtual Status GetDocument(int64_t id, StoredDocument* out) = 0;

@@ -846,6 +846,7 @@ json TraceJson(const Trace& t) {
       x["doc"] = Id(n.doc);
       x["claim"] = Id(n.claim);
       x["copy_of"] = Id(n.copy_of);
+      x["side"] = Str(n.side);
     } else {
       x["source_kind"] = Str(n.source_kind);
       x["side"] = Str(n.side);
@@ -895,8 +896,9 @@ json StoredDocumentJson(const StoredDocument& d) {
   j["doc_id"] = Str(d.doc_id);
   j["input"] = Str(d.input);
   j["url"] = Str(d.url);
-  j["outlet"] = d.outlet.empty() && d.outlet_id.empty() ? json(nullptr)
-                                                        : json{{"name", Str(d.outlet)}, {"id", Str(d.outlet_id)}};
+  j["outlet"] = d.outlet.empty() && d.outlet_id.empty()
+                   ? json(nullptr)
+                   : json{{"name", Str(d.outlet)}, {"id", Str(d.outlet_id)}, {"side", Str(d.outlet_side)}};
   j["title"] = Str(d.title);
   j["author"] = Str(d.author);
   j["published"] = Str(d.published);

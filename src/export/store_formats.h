@@ -57,12 +57,13 @@ nlohmann::ordered_json ClusterJson(const ClusterSummary& cluster);
 
 // For graph libraries: {cluster: ClusterJson, nodes: [{id, kind, label, …}],
 // edges: [{from, to, kind, cue}]}. Source nodes carry source_kind, side,
-// first_source; document nodes date, url, outlet, doc, claim, copy_of, first_source.
+// first_source; document nodes date, url, outlet, doc, claim, copy_of, side
+// (the outlet's), first_source.
 nlohmann::ordered_json TraceJson(const Trace& trace);
 
 nlohmann::ordered_json StatsJson(const StoreStats& stats);
 
-// {id, version, doc_id, input, url, outlet {name, id} | null, title, author,
+// {id, version, doc_id, input, url, outlet {name, id, side} | null, title, author,
 //  published, lang, text, error, copy_of, copy_similarity, claim_ids [int],
 //  attributions [as in the extract contract], flags [as in the contract]}
 nlohmann::ordered_json StoredDocumentJson(const StoredDocument& document);

@@ -630,9 +630,11 @@ Status SqliteStore::GetTrace(int64_t claim_id, Trace* out) {
       n.url = c->url;
       n.outlet = c->outlet;
       n.copy_of = c->copy_of;
+      n.side = c->outlet_side;
       n.label = (c->outlet.empty() ? c->input : c->outlet) + (c->title.empty() ? "" : ": " + c->title);
     } else {
-      auto st = db_.Prepare("SELECT published, url, outlet, title, input, copy_of FROM documents WHERE id = ?1");
+      auto st = db_.Prepare(
+          "SELECT published, url, outlet, title, input, copy_of, outlet_side FROM documents WHERE id = ?1");
       if (!st.ok()) return st.status();
       st->Bind(1, doc);
       Status e;
@@ -641,6 +643,7 @@ Status SqliteStore::GetTrace(int64_t claim_id, Trace* out) {
         n.url = st->Text(1);
         n.outlet = st->Text(2);
         n.copy_of = st->Int(5);
+        n.side = st->Text(6);
         n.label = (n.outlet.empty() ? st->Text(4) : n.outlet) + (st->Text(3).empty() ? "" : ": " + st->Text(3));
       }
       if (!e.ok()) return e;

@@ -141,6 +141,16 @@ std::string SafeFtsQuery(const std::string& q) {
   return out;
 }
 
+// A LIKE pattern that matches `s` literally (ESCAPE '\\').
+std::string LikeEscape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 // Columns read into a StoredClaim by ReadClaim, in order.
 constexpr char kClaimColumns[] =
     "c.id, c.doc, c.claim_id, c.type, c.types, c.text, c.span_begin, c.span_end, c.trigger_text, c.trigger_begin, "
@@ -575,6 +585,8 @@ Status SqliteStore::PutOne(const Document& doc, int64_t batch, PutOutcome* outco
 }
 
 Status SqliteStore::ClaimsWhere(const ClaimFilter& f, std::string* where, std::vector<std::string>* args) const {
+  // The meaning of each filter is docs/api.md "Filters"; user text is only
+  // ever bound as a parameter (LIKE patterns escaped, FTS words quoted).
   std::string w = "d.current = 1";
   auto arg = [&](std::string v) {
     args->push_back(std::move(v));
@@ -586,22 +598,24 @@ Status SqliteStore::ClaimsWhere(const ClaimFilter& f, std::string* where, std::v
                                      "' (surrender, refusal_to_fight, desertion, defection, retreat, "
                                      "territorial_change, casualties, prisoners, mobilization, attack)");
     }
-    w += " AND c.type = " + arg(f.type);
+    // types is a JSON array of known type names (no quotes or LIKE wildcards in them).
+    w += " AND (c.type = " + arg(f.type) + " OR c.types LIKE " + arg("%\"" + f.type + "\"%") + ")";
   }
   if (!f.side.empty()) {
     std::string side = util::AsciiLower(f.side);
     if (side == "unknown" || side == "none") {
-      w += " AND c.actor_side IS NULL";
+      w += " AND (c.actor_side IS NULL OR c.actor_side = '')";
+    } else if (side == "other") {
+      w += " AND c.actor_side NOT IN ('', 'UA', 'RU')";
     } else {
       for (char& ch : side) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
       w += " AND c.actor_side = " + arg(side);
     }
   }
   if (!f.place.empty()) {
-    std::string p = arg("%" + f.place + "%");
-    std::string exact = arg(f.place);
-    w += " AND (c.place_name LIKE " + p + " OR c.place_text LIKE " + p + " OR c.admin1 LIKE " + p +
-         " OR c.place_id = " + exact + ")";
+    std::string p = arg(f.place);
+    w += " AND (c.place_id = " + p + " COLLATE NOCASE OR c.place_name = " + p + " COLLATE NOCASE OR c.admin1 = " + p +
+         " COLLATE NOCASE)";
   }
   for (const auto* d : {&f.since, &f.until}) {
     if (!d->empty() && link::DayNumber(*d) < 0) {
@@ -618,16 +632,23 @@ Status SqliteStore::ClaimsWhere(const ClaimFilter& f, std::string* where, std::v
     w += " AND k.status = " + arg(f.status);
   }
   if (!f.source.empty()) {
-    std::string p = arg("%" + f.source + "%");
-    w += " AND (c.root_name LIKE " + p + " OR c.chain LIKE " + p + " OR d.outlet LIKE " + p + " OR d.outlet_id LIKE " +
-         p + ")";
+    std::string p = arg("%" + LikeEscape(f.source) + "%");
+    const std::string like = " LIKE " + p + " ESCAPE '\\'";
+    // The chain JSON is matched as a whole first (cheap), then link by link on
+    // the named fields only. Text JSON escapes (quotes, backslashes, controls)
+    // cannot be prefiltered that way.
+    bool plain = std::none_of(f.source.begin(), f.source.end(),
+                              [](char ch) { return ch == '"' || ch == '\\' || static_cast<unsigned char>(ch) < 0x20; });
+    w += " AND (d.outlet" + like + " OR d.outlet_id" + like + " OR (" + (plain ? "c.chain" + like + " AND " : "") +
+         "EXISTS (SELECT 1 FROM json_each(c.chain) l WHERE json_extract(l.value, '$.name')" + like +
+         " OR json_extract(l.value, '$.text')" + like + " OR json_extract(l.value, '$.registry')" + like + ")))";
   }
-  if (!f.text.empty()) {
-    std::string q = SafeFtsQuery(f.text);
+  if (!f.q.empty()) {
+    std::string q = SafeFtsQuery(f.q);
     if (!q.empty()) {
       std::string a = arg(q);
       w += " AND (c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH " + a +
-           ") OR c.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH " + a + "))";
+           ") OR c.doc IN (SELECT rowid FROM documents_fts WHERE title MATCH " + a + "))";
     }
   }
   if (f.cluster != 0) w += " AND c.cluster = " + arg(std::to_string(f.cluster));
@@ -655,7 +676,8 @@ Status SqliteStore::Claims(const ClaimFilter& f, std::vector<StoredClaim>* out) 
   Status s = ClaimsWhere(f, &where, &args);
   if (!s.ok()) return s;
   std::string order;
-  if (f.sort.empty() || f.sort == "date") order = "c.event_date, c.id";
+  // Undated claims last either way.
+  if (f.sort.empty() || f.sort == "date") order = "c.event_date IS NULL, c.event_date, c.id";
   else if (f.sort == "-date") order = "c.event_date DESC, c.id DESC";
   else if (f.sort == "type") order = "c.type, c.event_date, c.id";
   else if (f.sort == "cluster") order = "c.cluster, c.event_date, c.id";
@@ -763,6 +785,20 @@ Status SqliteStore::Clusters(const ClaimFilter& f, std::vector<ClusterSummary>* 
   return s;
 }
 
+Status SqliteStore::CountClusters(const ClaimFilter& f, size_t* count) {
+  *count = 0;
+  std::string where;
+  std::vector<std::string> args;
+  Status s = ClaimsWhere(f, &where, &args);
+  if (!s.ok()) return s;
+  auto st = db_.Prepare(std::string("SELECT count(DISTINCT c.cluster)") + kClaimFrom + " WHERE " + where +
+                        " AND c.cluster IS NOT NULL");
+  if (!st.ok()) return st.status();
+  for (size_t i = 0; i < args.size(); ++i) st->Bind(static_cast<int>(i + 1), std::string_view(args[i]));
+  *count = st->Step(&s) ? static_cast<size_t>(st->Int(0)) : 0;
+  return s;
+}
+
 Status SqliteStore::GetCluster(int64_t id, ClusterSummary* out) {
   auto st = db_.Prepare(std::string("SELECT ") + kClusterColumns + " FROM clusters WHERE id = ?1");
   if (!st.ok()) return st.status();
@@ -781,7 +817,7 @@ Status SqliteStore::GetDocument(int64_t id, StoredDocument* out) {
   *out = StoredDocument{};
   auto st = db_.Prepare(
       "SELECT id, version, doc_id, input, url, outlet, outlet_id, title, author, published, lang, text, copy_of, "
-      "copy_similarity FROM documents WHERE id = ?1");
+      "copy_similarity, outlet_side FROM documents WHERE id = ?1");
   if (!st.ok()) return st.status();
   st->Bind(1, id);
   Status s;
@@ -803,6 +839,7 @@ Status SqliteStore::GetDocument(int64_t id, StoredDocument* out) {
   out->text = st->Text(11);
   out->copy_of = st->Int(12);
   out->copy_similarity = st->Real(13);
+  out->outlet_side = st->Text(14);
   auto at = db_.Prepare(
       "SELECT idx, kind, source_text, source_begin, source_end, source_name, source_registry, cue_text, cue_begin, "
       "cue_end, content_text, content_begin, content_end, parent, cites FROM attributions WHERE doc = ?1 ORDER BY idx");

@@ -26,6 +26,7 @@ class SqliteStore final : public Store {
   Status CountClaims(const ClaimFilter& filter, size_t* count) override;
   Status GetClaim(int64_t id, StoredClaim* out) override;
   Status Clusters(const ClaimFilter& filter, std::vector<ClusterSummary>* out) override;
+  Status CountClusters(const ClaimFilter& filter, size_t* count) override;
   Status GetCluster(int64_t id, ClusterSummary* out) override;
   Status GetTrace(int64_t claim_id, Trace* out) override;
   Status GetDocument(int64_t id, StoredDocument* out) override;

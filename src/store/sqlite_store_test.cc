@@ -8,7 +8,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <optional>
 
 #include "claimtrace/pipeline.h"
 #include "test_support.h"
@@ -202,7 +204,7 @@ TEST(SqliteStore, FiltersClaims) {
   ASSERT_FALSE(rows.empty());
   for (const auto& r : rows) EXPECT_EQ(r.claim.type, "attack");
   f = {};
-  f.text = "fuel depot";
+  f.q = "fuel depot";
   ASSERT_TRUE(store->Claims(f, &rows).ok());
   ASSERT_FALSE(rows.empty());
   for (const auto& r : rows) EXPECT_EQ(r.input, "other.txt");
@@ -211,7 +213,7 @@ TEST(SqliteStore, FiltersClaims) {
   ASSERT_TRUE(store->Claims(f, &rows).ok());
   for (const auto& r : rows) EXPECT_GE(r.event_date, "2024-04-03");
   f = {};
-  f.text = "\"unbalanced ( OR NEAR";  // user text never reaches FTS as syntax
+  f.q = "\"unbalanced ( OR NEAR";  // user text never reaches FTS as syntax
   EXPECT_TRUE(store->Claims(f, &rows).ok());
   f = {};
   f.since = "last week";
@@ -236,6 +238,208 @@ TEST(SqliteStore, AnOutletRunByAKnownBodyTakesThatBodysSide) {
   ASSERT_TRUE(store->Claims({}, &rows).ok());
   ASSERT_FALSE(rows.empty());
   EXPECT_EQ(rows[0].outlet_side, "RU");
+}
+
+// A document with hand-made claims (no pipeline): each claim is the sentence
+// holding `evidence`, with the given type(s), actor side, place and chain.
+struct ClaimSpec {
+  std::string evidence, type;
+  std::vector<std::string> more_types;
+  std::optional<std::string> side;  // nullopt: no actor
+  std::optional<ClaimPlace> place;
+  std::vector<ClaimSource> chain;
+};
+
+Document Handmade(const std::string& input, const std::string& title, const std::string& text,
+                  const std::string& outlet, const std::vector<ClaimSpec>& specs) {
+  Document doc;
+  doc.input = input;
+  doc.title = title;
+  doc.text = text;
+  doc.raw = text;
+  doc.published = "2024-05-01";
+  doc.outlet = Outlet{outlet, ""};
+  doc.doc_id = std::to_string(std::hash<std::string>()(input + text));
+  int n = 0;
+  for (const ClaimSpec& cs : specs) {
+    Claim c;
+    c.id = doc.doc_id + "#" + std::to_string(++n);
+    size_t at = text.find(cs.evidence);
+    EXPECT_NE(at, std::string::npos) << cs.evidence;
+    c.text = cs.evidence;
+    c.span = Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + cs.evidence.size())};
+    c.trigger = c.span;
+    c.type = cs.type;
+    c.types = {cs.type};
+    c.types.insert(c.types.end(), cs.more_types.begin(), cs.more_types.end());
+    if (cs.side) c.actor = ClaimActor{"soldiers", c.span, *cs.side};
+    c.place = cs.place;
+    c.chain = cs.chain;
+    if (!c.chain.empty()) c.root = c.chain.back();
+    c.polarity = "asserted";
+    c.modality = "actual";
+    doc.claims.push_back(std::move(c));
+  }
+  return doc;
+}
+
+ClaimPlace Place(const std::string& name, const std::string& id, const std::string& admin1) {
+  ClaimPlace p;
+  p.text = name;
+  p.name = name;
+  p.id = id;
+  p.admin1 = admin1;
+  p.country = "UA";
+  p.lat = 48.0;
+  p.lon = 37.0;
+  return p;
+}
+
+ClaimSource Src(const std::string& name, const std::string& text, const std::string& registry,
+                const std::string& cue = "said") {
+  ClaimSource s;
+  s.name = name;
+  s.text = text;
+  s.kind = "organization";
+  s.cue = cue;
+  s.registry = registry;
+  return s;
+}
+
+class SqliteStoreFilters : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = OpenAt((dir_.path() / "f.db").string());
+    ASSERT_TRUE(store_);
+    std::vector<Document> docs = {
+        Handmade("a.txt", "Retreat near Lyman",
+                 "Troops withdrew from Lyman overnight. Shelling of Kramatorsk went on. Foreign volunteers left "
+                 "their posts near Siversk. A quiet morning in the depot town.",
+                 "Harbour Ledger",
+                 {{"Troops withdrew from Lyman overnight", "territorial_change", {"retreat"}, "UA",
+                   Place("Lyman", "geonames:1001", "Donetsk Oblast"),
+                   {Src("Eastern Command", "the command", "eastern-cmd", "announced")}},
+                  {"Shelling of Kramatorsk went on", "attack", {}, "RU",
+                   Place("Kramatorsk", "geonames:1002", "Donetsk Oblast"), {}},
+                  {"Foreign volunteers left their posts near Siversk", "desertion", {}, "GE",
+                   Place("Siversk", "geonames:1003", "Donetsk Oblast"), {}}}),
+        Handmade("b.txt", "Depot fire in the north",
+                 "Men of the unit refused to advance. Nobody knows who fired first at the bridge.",
+                 "Quayside Courier",
+                 {{"Men of the unit refused to advance", "refusal_to_fight", {}, std::nullopt,
+                   Place("Sumy", "geonames:2001", "Sumy Oblast"), {Src("Reporter Ivanenko", "Ivanenko", "")}},
+                  {"Nobody knows who fired first at the bridge", "attack", {}, "", std::nullopt, {}}}),
+    };
+    ASSERT_TRUE(store_->Put(docs, nullptr).ok());
+    ASSERT_TRUE(store_->Link({}, nullptr).ok());
+  }
+
+  // The claim texts the filter returns, in store order (claims and count agree).
+  std::vector<std::string> Texts(const ClaimFilter& f) {
+    std::vector<StoredClaim> rows;
+    Status s = store_->Claims(f, &rows);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    size_t n = 0;
+    s = store_->CountClaims(f, &n);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    EXPECT_EQ(n, rows.size());
+    std::vector<std::string> out;
+    for (const auto& r : rows) out.push_back(r.claim.text);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+using Want = std::vector<std::string>;
+
+TEST_F(SqliteStoreFilters, ATypeMatchesTheMainTypeOrAnyOfTheTypes) {
+  ClaimFilter f;
+  f.type = "retreat";
+  EXPECT_EQ(Texts(f), Want{"Troops withdrew from Lyman overnight"});
+  f.type = "territorial_change";
+  EXPECT_EQ(Texts(f), Want{"Troops withdrew from Lyman overnight"});
+  f.type = "attack";
+  EXPECT_EQ(Texts(f).size(), 2u);
+  f.type = "retreat%";
+  std::vector<StoredClaim> rows;
+  EXPECT_EQ(store_->Claims(f, &rows).code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(SqliteStoreFilters, SideOtherIsAKnownSideBesidesUaAndRuAndUnknownIsNoSide) {
+  ClaimFilter f;
+  f.side = "other";
+  EXPECT_EQ(Texts(f), Want{"Foreign volunteers left their posts near Siversk"});
+  f.side = "unknown";
+  EXPECT_EQ(Texts(f), (Want{"Men of the unit refused to advance", "Nobody knows who fired first at the bridge"}));
+  f.side = "ru";
+  EXPECT_EQ(Texts(f), Want{"Shelling of Kramatorsk went on"});
+}
+
+TEST_F(SqliteStoreFilters, APlaceIsItsIdNameOrRegionExactlyInAnyCase) {
+  ClaimFilter f;
+  f.place = "geonames:1001";
+  EXPECT_EQ(Texts(f), Want{"Troops withdrew from Lyman overnight"});
+  f.place = "KRAMATORSK";
+  EXPECT_EQ(Texts(f), Want{"Shelling of Kramatorsk went on"});
+  f.place = "donetsk oblast";
+  EXPECT_EQ(Texts(f).size(), 3u);
+  f.place = "Kramat";  // no substring matches
+  EXPECT_TRUE(Texts(f).empty());
+  f.place = "%";
+  EXPECT_TRUE(Texts(f).empty());
+}
+
+TEST_F(SqliteStoreFilters, ASourceIsPartOfTheOutletOrOfAChainLinksNameTextOrRegistryId) {
+  ClaimFilter f;
+  f.source = "eastern";  // chain name
+  EXPECT_EQ(Texts(f), Want{"Troops withdrew from Lyman overnight"});
+  f.source = "EASTERN-CMD";  // registry id
+  EXPECT_EQ(Texts(f), Want{"Troops withdrew from Lyman overnight"});
+  f.source = "the command";  // as written
+  EXPECT_EQ(Texts(f), Want{"Troops withdrew from Lyman overnight"});
+  f.source = "announced";  // a cue is no source
+  EXPECT_TRUE(Texts(f).empty());
+  f.source = "organization";  // nor is a kind
+  EXPECT_TRUE(Texts(f).empty());
+  f.source = "quayside";  // the outlet
+  EXPECT_EQ(Texts(f).size(), 2u);
+  f.source = "_";  // LIKE wildcards are literal
+  EXPECT_TRUE(Texts(f).empty());
+  f.source = "Ivanenko";
+  EXPECT_EQ(Texts(f), Want{"Men of the unit refused to advance"});
+}
+
+TEST_F(SqliteStoreFilters, QueryWordsMatchTheClaimTextOrTheTitleButNotTheRestOfTheArticle) {
+  ClaimFilter f;
+  f.q = "Kramatorsk shelling";
+  EXPECT_EQ(Texts(f), Want{"Shelling of Kramatorsk went on"});
+  f.q = "depot";  // in b's title (both claims), and in a's text outside any claim
+  EXPECT_EQ(Texts(f), (Want{"Men of the unit refused to advance", "Nobody knows who fired first at the bridge"}));
+  f.q = "quiet morning";
+  EXPECT_TRUE(Texts(f).empty());
+  f.q = "retreat lyman";  // a's title: all of a's claims
+  EXPECT_EQ(Texts(f).size(), 3u);
+  f.q = "Lyman Kramatorsk";  // every word in one claim, or every word in the title
+  EXPECT_TRUE(Texts(f).empty());
+}
+
+TEST_F(SqliteStoreFilters, ClustersAreCountedLikeTheyAreListed) {
+  ClaimFilter f;
+  f.place = "Donetsk Oblast";
+  std::vector<ClusterSummary> clusters;
+  ASSERT_TRUE(store_->Clusters(f, &clusters).ok());
+  size_t n = 0;
+  ASSERT_TRUE(store_->CountClusters(f, &n).ok());
+  EXPECT_EQ(n, clusters.size());
+  EXPECT_GE(n, 1u);
+  f.limit = 1;
+  ASSERT_TRUE(store_->Clusters(f, &clusters).ok());
+  EXPECT_EQ(clusters.size(), 1u);
+  ASSERT_TRUE(store_->CountClusters(f, &n).ok());
+  EXPECT_GE(n, 1u);
 }
 
 TEST(SqliteStore, RefusesAFileThatIsNotADatabase) {

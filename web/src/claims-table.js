@@ -10,7 +10,7 @@ export function typeBadge(t) {
   return h('span', { class: 'badge type', style: { '--c': typeColor(t) } }, typeLabel(t));
 }
 export function sideChip(side, title) {
-  return h('span', { class: ['side', `side-${sideGroup(side)}`], style: { '--c': sideColor(side) }, title: title || 'side' }, side || '?');
+  return h('span', { class: ['side', `side-${sideGroup(side)}`], style: { '--c': sideColor(side) }, title: title || 'side' }, side && side !== 'unknown' ? side : '?');
 }
 export function statusBadge(s) {
   return s ? h('span', { class: ['badge', 'status', `st-${s}`] }, s) : null;
@@ -85,16 +85,17 @@ export function createClaimsTable(view) {
 
   function row(c, params) {
     const link = href('claim', null, c.claim_id);
-    const place = c.place
+    // A resolved place links to its filter; an unresolved one (no gazetteer name) shows as written.
+    const place = c.place?.name
       ? h('a', { href: href(view, { ...params, place: c.place.id || c.place.name, offset: '' }), title: `filter by ${c.place.name}` }, c.place.name)
-      : h('span', { class: 'muted' }, '—');
+      : h('span', { class: 'muted', title: c.place ? 'not in the gazetteer' : '' }, c.place?.text || '—');
     return h('tr', { dataset: { claimId: String(c.claim_id), type: c.type, side: c.actor?.side || '' } },
       h('td', { class: 'nowrap' }, c.event_date || ''),
       h('td', null, (c.types && c.types.length ? c.types : [c.type]).map(typeBadge)),
       h('td', { class: 'claim-text' }, h('a', { href: link, class: 'claim-link' }, c.text), ' ', claimFlags(c)),
       h('td', null, c.actor ? sideChip(c.actor.side, `actor: ${c.actor.text}`) : h('span', { class: 'muted' }, '—')),
       h('td', null, place),
-      h('td', null, sourceCell(c)),
+      h('td', { class: 'source-cell' }, sourceCell(c)),
       h('td', null, statusBadge(c.status)),
       h('td', null, c.doc?.outlet?.name || '', h('div', { class: 'muted small' }, c.doc?.published || '')));
   }

@@ -100,7 +100,7 @@ export function createClaimView() {
         ['Reports', `${cluster.claims} claim${cluster.claims === 1 ? '' : 's'} in ${cluster.documents} document${cluster.documents === 1 ? '' : 's'} from ${cluster.outlets} outlet${cluster.outlets === 1 ? '' : 's'}`],
         ['Independent roots', [String(cluster.independent_roots), ' ', Object.entries(cluster.roots_by_side || {}).map(([s, n]) => h('span', { class: 'nowrap' }, ' ', sideChip(s), `×${n}`))]],
         ['Dates', cluster.first_date === cluster.last_date ? cluster.first_date : `${cluster.first_date} – ${cluster.last_date}`],
-        ['Place', cluster.place ? [cluster.place, cluster.admin1 ? `, ${cluster.admin1}` : ''] : null],
+        ['Place', cluster.place?.name ? [cluster.place.name, cluster.place.admin1 ? `, ${cluster.place.admin1}` : ''] : null],
         ['Denied', cluster.denied ? 'yes — a source denies this event' : null],
         ['About the other side', cluster.about_other_side ? 'yes — every sided root speaks about the other side' : null],
       ]),
@@ -122,8 +122,8 @@ export function createClaimView() {
       doc?.flags?.length ? h('ul', { class: 'flags' }, doc.flags.map((f) => h('li', null, h('code', null, f.kind), ' “', f.text, '”', f.detail ? ` — ${f.detail}` : ''))) : null,
       legend(['hl-claim', 'hl-trigger', 'hl-actor', 'hl-place', 'hl-count', 'hl-time', 'hl-source', 'hl-cue', 'hl-flag']),
       h('div', { class: 'article-scroll' }, text),
-      doc?.claims?.length > 1 ? h('p', { class: 'small' }, 'Other claims in this article: ',
-        doc.claims.filter((c) => c !== claim.claim_id).map((c) => [h('a', { href: href('claim', null, c) }, `#${c}`), ' '])) : null);
+      doc?.claim_ids?.length > 1 ? h('p', { class: 'small' }, 'Other claims in this article: ',
+        doc.claim_ids.filter((c) => c !== claim.claim_id).map((c) => [h('a', { href: href('claim', null, c) }, `#${c}`), ' '])) : null);
 
     fill(el, h('div', { class: 'claim-grid' },
       h('div', { class: 'col-left' }, head, articleCard),

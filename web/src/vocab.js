@@ -12,10 +12,10 @@ export const TYPE_COLORS = {
 export const typeColor = (t) => TYPE_COLORS[t] || '#888';
 export const typeLabel = (t) => String(t || '').replace(/_/g, ' ');
 
-// UA, RU, another country, unknown.
+// UA, RU, another country, unknown (no side, or the key "unknown" of the API's counts by side).
 export const SIDE_COLORS = { UA: '#1d5fd1', RU: '#c8312b', other: '#7a4fc4', unknown: '#8a8f98' };
 export function sideGroup(side) {
-  if (!side) return 'unknown';
+  if (!side || side === 'unknown') return 'unknown';
   if (side === 'UA' || side === 'RU') return side;
   return 'other';
 }

@@ -163,7 +163,8 @@ function route(method, url, body) {
   if ((m = /^\/api\/claims\/(\d+)$/.exec(p))) {
     const claim = claimsById.get(Number(m[1]));
     if (!claim) throw new HttpError(404, `no claim ${m[1]}`);
-    return { claim, document: docsById.get(claim.doc.id), cluster: clustersById.get(claim.cluster), graph: store.graphs[claim.cluster] };
+    return { claim, document: docsById.get(claim.doc.id), cluster: clustersById.get(claim.cluster) ?? null,
+      graph: store.graphs[claim.cluster] ?? { nodes: [], edges: [] } };
   }
   if (p === '/api/clusters') {
     const f = parseFilter(q);
