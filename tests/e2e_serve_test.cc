@@ -576,12 +576,14 @@ TEST_F(Serve, IngestNeedsTheTokenAndStoresWhatItGets) {
                   "token with a suffix");
   ExpectJsonError(Post("/api/ingest", article, {"Authorization: Basic " + std::string(kToken)}), 401, "basic auth");
   EXPECT_EQ(GetJson("/api/claims?q=Zalizna")["total"], 0);
+  const int documents = GetJson("/api/stats")["documents"].get<int>();  // remembered until the store changes
   HttpResult ok = Post("/api/ingest", article + "\n", {"Authorization: Bearer " + std::string(kToken)});
   ASSERT_EQ(ok.status, 200) << ok.body;
   Json j = ok.JsonBody();
   EXPECT_EQ(j["stored"], 1) << ok.body;
   EXPECT_EQ(j["linked"], true);
   EXPECT_GT(GetJson("/api/claims?q=Zalizna")["total"].get<int>(), 0);
+  EXPECT_EQ(GetJson("/api/stats")["documents"].get<int>(), documents + 1);
   ExpectJsonError(Post("/api/ingest", "\n\n", {"Authorization: Bearer " + std::string(kToken)}), 400, "empty ingest");
 
   // Without --token, ingest is off.
