@@ -593,6 +593,20 @@ TEST_F(Serve, IngestNeedsTheTokenAndStoresWhatItGets) {
   ExpectJsonError(off, 403, "ingest disabled");
 }
 
+TEST_F(Serve, AnIngestByAnotherProcessShowsWhileServing) {
+  WriteFile(*dir_ / "late.jsonl",
+            R"({"id": "late-1", "url": "https://example.org/tidewater/9", "outlet": "Tidewater Bulletin", )"
+            R"("published": "2024-09-03", "title": "Tugboat crews report drone strike at Ochakiv pier", )"
+            R"("text": "Russian drones struck a pier in Ochakiv overnight, the regional governor said on Tuesday."})"
+            "\n");
+  EXPECT_EQ(GetJson("/api/claims?q=Tugboat")["total"], 0);
+  CliOptions text;
+  text.parse_json = false;
+  CliRun ingest = RunCli("ingest --db " + ShellQuote(db_) + " " + ShellQuote(*dir_ / "late.jsonl"), *dir_, text);
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  EXPECT_GT(GetJson("/api/claims?q=Tugboat")["total"].get<int>(), 0);
+}
+
 TEST_F(Serve, AHostileArticleRoundTripsAsData) {
   Json list = GetJson("/api/claims?q=ferry%20depot%20shelled&limit=5");
   ASSERT_GT(list["total"].get<int>(), 0) << list.dump();
@@ -669,7 +683,12 @@ TEST_F(Serve, AThousandMalformedRequestsLeaveItAnsweringWithBoundedMemory) {
   EXPECT_EQ(stats.status, 200);
   const long rss_after = RssKb(server_->pid());
   std::printf("[          ] server RSS before %ld kB, after 1000 malformed requests %ld kB\n", rss_before, rss_after);
-  EXPECT_LT(rss_after, rss_before + 64 * 1024) << "RSS grew from " << rss_before << " kB to " << rss_after << " kB";
+#ifdef CLAIMTRACE_SANITIZED
+  const long kGrowthKb = 768 * 1024;  // ASan keeps up to 256 MB of freed memory in quarantine
+#else
+  const long kGrowthKb = 64 * 1024;
+#endif
+  EXPECT_LT(rss_after, rss_before + kGrowthKb) << "RSS grew from " << rss_before << " kB to " << rss_after << " kB";
 }
 
 TEST_F(Serve, NoServeChecksTheDatabaseAndExits) {
