@@ -344,7 +344,8 @@ TEST_F(Serve, ClaimsArePagedFilteredAndSorted) {
     Json by_side = GetJson(std::string("/api/claims?limit=500&side=") + side);
     for (const auto& x : by_side["claims"]) EXPECT_EQ(x["actor"]["side"], side);
   }
-  for (const auto& x : GetJson("/api/claims?limit=500&side=unknown")["claims"]) {
+  const Json unknown = GetJson("/api/claims?limit=500&side=unknown");
+  for (const auto& x : unknown["claims"]) {
     EXPECT_TRUE(x["actor"].is_null() || x["actor"]["side"].is_null()) << x.dump();
   }
   Json dated = GetJson("/api/claims?limit=500&since=2024-03-01&until=2024-03-31");

@@ -210,8 +210,7 @@ Status FilterFrom(const ApiRequest& r, ClaimFilter* f) {
   f->q = Param(r, "q");
   f->since = Param(r, "since");
   f->until = Param(r, "until");
-  for (const char* name : {"since", "until"}) {
-    const std::string& v = std::string_view(name) == "since" ? f->since : f->until;
+  for (const auto& [name, v] : {std::pair<const char*, const std::string&>{"since", f->since}, {"until", f->until}}) {
     if (!v.empty() && !IsDate(v)) return Status::InvalidArgument(std::string(name) + " must be YYYY-MM-DD, got '" + v + "'");
   }
   if (std::string c = Param(r, "cluster"); !c.empty()) {
