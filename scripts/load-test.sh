@@ -14,7 +14,7 @@
 #
 # Environment: CLAIMTRACE_LOAD_SECONDS (wrk duration per mix, default 15),
 # CLAIMTRACE_LOAD_CONNECTIONS (default 8), CLAIMTRACE_LOAD_THREADS (wrk
-# threads, default 2). Needs wrk (apt-get install -y wrk).
+# threads, default 2). Needs wrk (scripts/install-deps.sh installs it).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -26,7 +26,7 @@ connections=${CLAIMTRACE_LOAD_CONNECTIONS:-8}
 threads=${CLAIMTRACE_LOAD_THREADS:-2}
 
 if ! command -v wrk >/dev/null 2>&1; then
-  echo "load-test: wrk is missing: apt-get install -y wrk" >&2
+  echo "load-test: wrk is missing: bash scripts/install-deps.sh (or apt-get install -y wrk)" >&2
   exit 2
 fi
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
