@@ -13,6 +13,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs
   chromium
+  wrk
 )
 
 # Build-time data and the web UI's packages from the npm registry

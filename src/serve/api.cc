@@ -5,6 +5,7 @@
 #include "serve/api.h"
 
 #include <simdjson.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -12,6 +13,7 @@
 #include <exception>
 #include <new>
 #include <string_view>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -80,9 +82,62 @@ class Api::ReaderPool {
   std::vector<std::unique_ptr<Store>> idle_;
 };
 
+// Results that scan the whole store, kept while the database files stay as
+// they were (see Generation); bounded, emptied when full.
+class Api::Cache {
+ public:
+  bool Get(const std::string& key, const std::string& generation, std::string* value) {
+    if (generation.empty()) return false;
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = entries_.find(key);
+    if (it == entries_.end() || it->second.first != generation) return false;
+    *value = it->second.second;
+    return true;
+  }
+  void Put(const std::string& key, const std::string& generation, std::string value) {
+    if (generation.empty()) return;
+    std::lock_guard<std::mutex> lock(mu_);
+    if (entries_.size() >= kMaxEntries) entries_.clear();
+    entries_[key] = {generation, std::move(value)};
+  }
+
+ private:
+  static constexpr size_t kMaxEntries = 4096;
+  std::mutex mu_;
+  std::unordered_map<std::string, std::pair<std::string, std::string>> entries_;
+};
+
 namespace {
 
 constexpr auto kReplace = json::error_handler_t::replace;
+
+// Changes whenever a commit reaches the database: the WAL file grows or is
+// rewritten with each commit, the main file changes at each checkpoint.
+// Empty (no caching) when the files cannot be examined.
+std::string Generation(const std::string& db) {
+  std::string g;
+  for (const std::string& path : {db, db + "-wal"}) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+      if (path == db) return {};
+      g += "|none";
+      continue;
+    }
+    g += "|" + std::to_string(st.st_ino) + ":" + std::to_string(st.st_size) + ":" +
+         std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
+  }
+  return g;
+}
+
+// The filter's values, as a cache key.
+std::string FilterKey(const ClaimFilter& f) {
+  std::string k;
+  for (const std::string* v : {&f.type, &f.side, &f.place, &f.since, &f.until, &f.status, &f.source, &f.q}) {
+    k += *v;
+    k += '\x1f';
+  }
+  return k + std::to_string(f.cluster);
+}
 
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, kReplace); }
 
@@ -155,8 +210,7 @@ Status FilterFrom(const ApiRequest& r, ClaimFilter* f) {
   f->q = Param(r, "q");
   f->since = Param(r, "since");
   f->until = Param(r, "until");
-  for (const char* name : {"since", "until"}) {
-    const std::string& v = std::string_view(name) == "since" ? f->since : f->until;
+  for (const auto& [name, v] : {std::pair<const char*, const std::string&>{"since", f->since}, {"until", f->until}}) {
     if (!v.empty() && !IsDate(v)) return Status::InvalidArgument(std::string(name) + " must be YYYY-MM-DD, got '" + v + "'");
   }
   if (std::string c = Param(r, "cluster"); !c.empty()) {
@@ -249,7 +303,9 @@ bool ConstantTimeEquals(const std::string& a, const std::string& b) {
 }
 
 Api::Api(ApiOptions options)
-    : options_(std::move(options)), readers_(std::make_unique<ReaderPool>(options_.db)) {}
+    : options_(std::move(options)),
+      readers_(std::make_unique<ReaderPool>(options_.db)),
+      cache_(std::make_unique<Cache>()) {}
 
 Api::~Api() = default;
 
@@ -257,10 +313,12 @@ Status Api::Warm() const {
   {
     auto lease = readers_->Acquire();
     if (!lease.ok()) return lease.status();
-    StoreStats st;
-    Status s = lease.value().Check(lease.value()->Stats(&st));
-    if (!s.ok()) return s;
   }
+  // The stats scan the whole store; the UI asks for them on every page load.
+  ApiRequest stats;
+  stats.method = "GET";
+  stats.path = "/api/stats";
+  if (ApiResponse r = Handle(stats); r.status != 200) return Status::IOError(options_.db + ": " + r.body);
   Document doc;
   doc.input = "warm-up";
   doc.raw = "Officials in Kyiv said on Monday that 40 Russian soldiers surrendered near Kharkiv.";
@@ -306,6 +364,26 @@ ApiResponse Api::Read(const ApiRequest& r, const std::string& route) const {
   ReaderPool::Lease& store = leased.value();
   ClaimFilter f;
   Status s;
+  const std::string generation = Generation(options_.db);  // before reading: a later commit misses the cache
+  // A count, from the cache or the store.
+  auto count = [&](const std::string& what, auto&& compute, size_t* n) -> Status {
+    std::string key = what + FilterKey(f), hit;
+    if (cache_->Get(key, generation, &hit)) {
+      *n = static_cast<size_t>(std::stoull(hit));
+      return Status::OK();
+    }
+    Status st = store.Check(compute(n));
+    if (st.ok()) cache_->Put(key, generation, std::to_string(*n));
+    return st;
+  };
+  // A whole body, from the cache or built.
+  auto cached_body = [&](const std::string& key, auto&& build) -> ApiResponse {
+    std::string hit;
+    if (cache_->Get(key, generation, &hit)) return ApiResponse{200, std::move(hit), {}};
+    ApiResponse res = build();
+    if (res.status == 200) cache_->Put(key, generation, res.body);
+    return res;
+  };
 
   if (route == "/api/claims") {
     size_t limit = 0, offset = 0;
@@ -314,7 +392,8 @@ ApiResponse Api::Read(const ApiRequest& r, const std::string& route) const {
       return StoreError(s);
     }
     size_t total = 0;
-    if (!store.Check(s = store->CountClaims(f, &total)).ok()) return StoreError(s);
+    s = count("claims:", [&](size_t* n) { return store->CountClaims(f, n); }, &total);
+    if (!s.ok()) return StoreError(s);
     std::vector<StoredClaim> rows;
     if (limit > 0 && offset < total) {
       f.limit = limit;
@@ -362,7 +441,8 @@ ApiResponse Api::Read(const ApiRequest& r, const std::string& route) const {
       return StoreError(s);
     }
     size_t total = 0;
-    if (!store.Check(s = store->CountClusters(f, &total)).ok()) return StoreError(s);
+    s = count("clusters:", [&](size_t* n) { return store->CountClusters(f, n); }, &total);
+    if (!s.ok()) return StoreError(s);
     std::vector<ClusterSummary> rows;
     if (limit > 0 && offset < total) {
       f.limit = limit;
@@ -393,40 +473,48 @@ ApiResponse Api::Read(const ApiRequest& r, const std::string& route) const {
   }
 
   if (route == "/api/stats") {
-    StoreStats st;
-    if (!store.Check(s = store->Stats(&st)).ok()) return StoreError(s);
-    return Ok(StatsJson(st));
+    return cached_body("stats", [&] {
+      StoreStats st;
+      Status e = store.Check(store->Stats(&st));
+      return e.ok() ? Ok(StatsJson(st)) : StoreError(e);
+    });
   }
 
   if (route == "/api/timeline") {
     if (!(s = FilterFrom(r, &f)).ok()) return StoreError(s);
-    std::vector<DayCount> days;
-    if (!store.Check(s = store->Timeline(f, &days)).ok()) return StoreError(s);
-    json a = json::array();
-    for (const DayCount& d : days) {
-      if (!IsDate(d.date)) continue;  // claims without a full event date are not on the timeline
-      json counts = json::object();
-      for (const auto& [type, n] : d.by_type) counts[type] = n;
-      a.push_back(json{{"date", d.date}, {"counts", std::move(counts)}});
-    }
-    return Ok(json{{"days", std::move(a)}});
+    return cached_body("timeline:" + FilterKey(f), [&] {
+      std::vector<DayCount> days;
+      Status e = store.Check(store->Timeline(f, &days));
+      if (!e.ok()) return StoreError(e);
+      json a = json::array();
+      for (const DayCount& d : days) {
+        if (!IsDate(d.date)) continue;  // claims without a full event date are not on the timeline
+        json counts = json::object();
+        for (const auto& [type, n] : d.by_type) counts[type] = n;
+        a.push_back(json{{"date", d.date}, {"counts", std::move(counts)}});
+      }
+      return Ok(json{{"days", std::move(a)}});
+    });
   }
 
   if (route == "/api/places") {
     if (!(s = FilterFrom(r, &f)).ok()) return StoreError(s);
-    std::vector<PlaceCount> places;
-    if (!store.Check(s = store->Places(f, &places)).ok()) return StoreError(s);
-    json a = json::array();
-    for (const PlaceCount& p : places) {
-      a.push_back(json{{"name", p.name},
-                       {"id", p.id},
-                       {"admin1", p.admin1.empty() ? json(nullptr) : json(p.admin1)},
-                       {"country", p.country.empty() ? json(nullptr) : json(p.country)},
-                       {"lat", p.lat},
-                       {"lon", p.lon},
-                       {"claims", p.claims}});
-    }
-    return Ok(json{{"places", std::move(a)}});
+    return cached_body("places:" + FilterKey(f), [&] {
+      std::vector<PlaceCount> places;
+      Status e = store.Check(store->Places(f, &places));
+      if (!e.ok()) return StoreError(e);
+      json a = json::array();
+      for (const PlaceCount& p : places) {
+        a.push_back(json{{"name", p.name},
+                         {"id", p.id},
+                         {"admin1", p.admin1.empty() ? json(nullptr) : json(p.admin1)},
+                         {"country", p.country.empty() ? json(nullptr) : json(p.country)},
+                         {"lat", p.lat},
+                         {"lon", p.lon},
+                         {"claims", p.claims}});
+      }
+      return Ok(json{{"places", std::move(a)}});
+    });
   }
   return Error(404, "no such API route: " + r.path);
 }

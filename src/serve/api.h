@@ -15,6 +15,11 @@
 // `claimtrace ingest`) commits as soon as it commits (SQLite WAL). Writes
 // (POST /api/ingest) open their own connection, one at a time.
 //
+// What scans the whole store is remembered until the database changes (its
+// files' size or time change): the totals of /api/claims and /api/clusters per
+// filter, and the bodies of /api/stats, /api/timeline and /api/places. Pages
+// of claims are always read afresh.
+//
 // Handle never throws: a failed store call becomes a 4xx/5xx JSON error
 // ({"error": {"code": N, "message": "…"}}), an unexpected exception a 500.
 #ifndef CLAIMTRACE_SERVE_API_H_
@@ -79,6 +84,7 @@ class Api {
 
  private:
   class ReaderPool;
+  class Cache;
   ApiResponse Route(const ApiRequest& request) const;
   ApiResponse Read(const ApiRequest& request, const std::string& route) const;
   ApiResponse Extract(const ApiRequest& request) const;
@@ -86,6 +92,7 @@ class Api {
 
   ApiOptions options_;
   std::unique_ptr<ReaderPool> readers_;
+  std::unique_ptr<Cache> cache_;
   Pipeline pipeline_;
   mutable std::mutex ingest_mu_;
 };

@@ -19,6 +19,7 @@
 #include <exception>
 #include <thread>
 
+#include "claimtrace/store.h"
 #include "serve/api.h"
 #include "serve/static_files.h"
 #include "util/utf8.h"
@@ -117,6 +118,15 @@ Status Serve(const ServeOptions& o, std::ostream* log) {
   ao.db = o.db;
   ao.token = o.token;
   ao.max_ingest_bytes = o.max_body_bytes;
+  // A database written by an older claimtrace (an older schema) is migrated
+  // once here, which needs write access; serving itself only reads.
+  if (auto ro = OpenSqliteStore(StoreOptions{o.db, true});
+      !ro.ok() && ro.status().code() == StatusCode::kUnsupported &&
+      ro.status().message().find("older") != std::string::npos) {
+    auto rw = OpenSqliteStore(StoreOptions{o.db, false});
+    if (!rw.ok()) return rw.status();
+    if (log) *log << "claimtrace serve: migrated " << o.db << " to this build's schema" << std::endl;
+  }
   Api api(ao);
   Status s = api.Warm();
   if (!s.ok()) return s;
@@ -140,6 +150,7 @@ Status Serve(const ServeOptions& o, std::ostream* log) {
   svr.set_write_timeout(o.write_timeout_s, 0);
   svr.set_keep_alive_timeout(o.keep_alive_s);
   svr.set_keep_alive_max_count(100);
+  svr.set_tcp_nodelay(true);  // headers and body go out in two writes: no 40 ms Nagle wait between them
 
   svr.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
     using R = httplib::Server::HandlerResponse;

@@ -162,6 +162,8 @@ constexpr char kClaimColumns[] =
     "c.root_text, c.root_kind, c.root_side, c.root_registry";
 constexpr char kClaimFrom[] =
     " FROM claims c JOIN documents d ON d.id = c.doc LEFT JOIN clusters k ON k.id = c.cluster";
+// A claim of the current version of its document (the retired ones are few: index documents_retired).
+constexpr char kCurrent[] = "c.doc NOT IN (SELECT id FROM documents WHERE current = 0)";
 
 Span SpanAt(const Stmt& s, int col) {
   return Span{static_cast<uint32_t>(s.Int(col)), static_cast<uint32_t>(s.Int(col + 1))};
@@ -298,7 +300,8 @@ Status SqliteStore::Open(const StoreOptions& options) {
                                  " is older than this build's " + std::to_string(latest) +
                                  "; open it once for writing (claimtrace ingest) to migrate");
     }
-    return db_.Exec("PRAGMA query_only = ON");
+    // Listing and counting scan indexes of the whole store: a larger page cache than the default 2 MB.
+    return db_.Exec("PRAGMA query_only = ON; PRAGMA cache_size = -16384;");
   }
   s = db_.Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;"
                "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;");
@@ -360,6 +363,7 @@ Status SqliteStore::PrepareWrites() {
        "?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, "
        "?45, ?46, ?47)"},
       {&insert_claim_fts_, "INSERT INTO claims_fts (rowid, text) VALUES (?1, ?2)"},
+      {&insert_claim_sources_, "INSERT INTO claim_sources (rowid, terms) VALUES (?1, ?2)"},
       {&insert_mention_,
        "INSERT INTO mentions (doc, claim, kind, text, span_begin, span_end, ref) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
       {&insert_flag_, "INSERT INTO flags (doc, kind, text, span_begin, span_end, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
@@ -552,6 +556,11 @@ Status SqliteStore::PutOne(const Document& doc, int64_t batch, PutOutcome* outco
     const int64_t claim_row = db_.LastInsertId();
     s = insert_claim_fts_.Reset().Bind(1, claim_row).Bind(2, std::string_view(c.text)).Run();
     if (!s.ok()) return s;
+    // What the `source` filter searches (as data/schema/0002_list_indexes.sql fills it for older rows).
+    std::string terms = outlet + "\n" + outlet_id;
+    for (const ClaimSource& link : c.chain) terms += "\n" + link.name + "\n" + link.text + "\n" + link.registry;
+    s = insert_claim_sources_.Reset().Bind(1, claim_row).Bind(2, std::string_view(terms)).Run();
+    if (!s.ok()) return s;
     if (c.place) {
       s = mention(claim_row, "place", c.place->text, c.place->span, c.place->id);
       if (!s.ok()) return s;
@@ -584,10 +593,13 @@ Status SqliteStore::PutOne(const Document& doc, int64_t batch, PutOutcome* outco
   return Status::OK();
 }
 
-Status SqliteStore::ClaimsWhere(const ClaimFilter& f, std::string* where, std::vector<std::string>* args) const {
+Status SqliteStore::ClaimsWhere(const ClaimFilter& f, std::string* where, std::vector<std::string>* args,
+                                bool page) const {
   // The meaning of each filter is docs/api.md "Filters"; user text is only
   // ever bound as a parameter (LIKE patterns escaped, FTS words quoted).
-  std::string w = "d.current = 1";
+  // Only columns of `claims c` are named (the rest through subqueries), so a
+  // count or a page of ids reads the covering index claims_list, never a row.
+  std::string w = std::string(kCurrent);
   auto arg = [&](std::string v) {
     args->push_back(std::move(v));
     return "?" + std::to_string(args->size());
@@ -598,8 +610,8 @@ Status SqliteStore::ClaimsWhere(const ClaimFilter& f, std::string* where, std::v
                                      "' (surrender, refusal_to_fight, desertion, defection, retreat, "
                                      "territorial_change, casualties, prisoners, mobilization, attack)");
     }
-    // types is a JSON array of known type names (no quotes or LIKE wildcards in them).
-    w += " AND (c.type = " + arg(f.type) + " OR c.types LIKE " + arg("%\"" + f.type + "\"%") + ")";
+    // types is a JSON array of known type names (no quotes in them).
+    w += " AND (c.type = " + arg(f.type) + " OR instr(c.types, " + arg("\"" + f.type + "\"") + ") > 0)";
   }
   if (!f.side.empty()) {
     std::string side = util::AsciiLower(f.side);
@@ -622,6 +634,8 @@ Status SqliteStore::ClaimsWhere(const ClaimFilter& f, std::string* where, std::v
       return Status::InvalidArgument("'" + *d + "' is not a date (YYYY-MM-DD)");
     }
   }
+  // (event_date IS NULL) = 0 lets the range use claims_list, whose first column that is.
+  if (!f.since.empty() || !f.until.empty()) w += " AND (c.event_date IS NULL) = 0";
   if (!f.since.empty()) w += " AND c.event_date >= " + arg(f.since);
   if (!f.until.empty()) w += " AND c.event_date <= " + arg(f.until + "~");  // "~" sorts after any time suffix
   if (!f.status.empty()) {
@@ -629,19 +643,19 @@ Status SqliteStore::ClaimsWhere(const ClaimFilter& f, std::string* where, std::v
       return Status::InvalidArgument("unknown status '" + f.status +
                                      "' (single-source, one-sided, corroborated, disputed)");
     }
-    w += " AND k.status = " + arg(f.status);
+    // A page looks each claim's cluster up as it walks the order; a count
+    // builds the set of clusters once ("+": never drive the query by it, which
+    // would sort thousands of claims).
+    w += page ? " AND (SELECT k2.status FROM clusters k2 WHERE k2.id = c.cluster) = " + arg(f.status)
+              : " AND +c.cluster IN (SELECT id FROM clusters WHERE status = " + arg(f.status) + ")";
   }
   if (!f.source.empty()) {
-    std::string p = arg("%" + LikeEscape(f.source) + "%");
-    const std::string like = " LIKE " + p + " ESCAPE '\\'";
-    // The chain JSON is matched as a whole first (cheap), then link by link on
-    // the named fields only. Text JSON escapes (quotes, backslashes, controls)
-    // cannot be prefiltered that way.
-    bool plain = std::none_of(f.source.begin(), f.source.end(),
-                              [](char ch) { return ch == '"' || ch == '\\' || static_cast<unsigned char>(ch) < 0x20; });
-    w += " AND (d.outlet" + like + " OR d.outlet_id" + like + " OR (" + (plain ? "c.chain" + like + " AND " : "") +
-         "EXISTS (SELECT 1 FROM json_each(c.chain) l WHERE json_extract(l.value, '$.name')" + like +
-         " OR json_extract(l.value, '$.text')" + like + " OR json_extract(l.value, '$.registry')" + like + ")))";
+    // claim_sources holds the outlet and the chain's names, texts and registry
+    // ids, one per line; its trigram index answers LIKE '%…%' unless an ESCAPE
+    // is needed (a % or _ in the text: then it scans, still correctly).
+    bool wild = f.source.find_first_of("%_\\") != std::string::npos;
+    std::string p = arg("%" + (wild ? LikeEscape(f.source) : f.source) + "%");
+    w += " AND c.id IN (SELECT rowid FROM claim_sources WHERE terms LIKE " + p + (wild ? " ESCAPE '\\'" : "") + ")";
   }
   if (!f.q.empty()) {
     std::string q = SafeFtsQuery(f.q);
@@ -673,19 +687,67 @@ Status SqliteStore::Claims(const ClaimFilter& f, std::vector<StoredClaim>* out) 
   out->clear();
   std::string where;
   std::vector<std::string> args;
-  Status s = ClaimsWhere(f, &where, &args);
+  Status s = ClaimsWhere(f, &where, &args, /*page=*/f.limit > 0);
   if (!s.ok()) return s;
+  // Undated claims last either way. A page is read in two steps: its ids from
+  // the narrow indexes (claims_list, or clusters by size for "reports"), then
+  // the wide rows of those ids only.
+  std::string from = " FROM claims c";
   std::string order;
-  // Undated claims last either way.
-  if (f.sort.empty() || f.sort == "date") order = "c.event_date IS NULL, c.event_date, c.id";
-  else if (f.sort == "-date") order = "c.event_date DESC, c.id DESC";
-  else if (f.sort == "type") order = "c.type, c.event_date, c.id";
-  else if (f.sort == "cluster") order = "c.cluster, c.event_date, c.id";
-  else if (f.sort == "reports") order = "k.documents DESC, c.cluster, c.event_date, c.id";
-  else return Status::InvalidArgument("unknown sort '" + f.sort + "' (date, -date, type, cluster, reports)");
-  std::string sql = std::string("SELECT ") + kClaimColumns + kClaimFrom + " WHERE " + where + " ORDER BY " + order;
-  if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
-  return QueryClaims(sql, args, out);
+  if (f.sort.empty() || f.sort == "date") {
+    // With a date range every claim has a date: the plain date index gives the order.
+    order = f.since.empty() && f.until.empty() ? "c.event_date IS NULL, c.event_date, c.id" : "c.event_date, c.id";
+  } else if (f.sort == "-date") {
+    order = "c.event_date DESC, c.id DESC";
+  } else if (f.sort == "type") {
+    order = "c.type, c.event_date IS NULL, c.event_date, c.id";
+  } else if (f.sort == "cluster") {
+    order = "c.cluster, c.event_date, c.id";
+  } else if (f.sort == "reports") {
+    order = "k.documents DESC, c.cluster, c.event_date, c.id";
+  } else {
+    return Status::InvalidArgument("unknown sort '" + f.sort + "' (date, -date, type, cluster, reports)");
+  }
+  if (f.limit == 0) {
+    return QueryClaims(std::string("SELECT ") + kClaimColumns + kClaimFrom + " WHERE " + where + " ORDER BY " + order,
+                       args, out);
+  }
+  if (f.sort == "reports") {
+    auto unlinked = db_.Prepare("SELECT 1 FROM claims WHERE cluster IS NULL LIMIT 1");
+    if (!unlinked.ok()) return unlinked.status();
+    bool any_unlinked = unlinked->Step(&s);
+    if (!s.ok()) return s;
+    if (any_unlinked) {
+      from += " LEFT JOIN clusters k ON k.id = c.cluster";
+    } else {
+      // Every claim has a cluster: walk clusters by size, each one's claims by date (no sort);
+      // a status filter is checked on the cluster first (clusters_documents holds the status).
+      from = " FROM clusters k CROSS JOIN claims c ON c.cluster = k.id";
+      order = "k.documents DESC, k.id, c.event_date, c.id";
+      if (!f.status.empty()) {
+        args.push_back(f.status);
+        where += " AND +k.status = ?" + std::to_string(args.size());
+      }
+    }
+  }
+  auto page = db_.Prepare("SELECT c.id" + from + " WHERE " + where + " ORDER BY " + order + " LIMIT " +
+                          std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset));
+  if (!page.ok()) return page.status();
+  for (size_t i = 0; i < args.size(); ++i) page->Bind(static_cast<int>(i + 1), std::string_view(args[i]));
+  std::vector<int64_t> ids;
+  while (page->Step(&s)) ids.push_back(page->Int(0));
+  if (!s.ok() || ids.empty()) return s;
+  std::string list;
+  for (int64_t id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
+  std::vector<StoredClaim> rows;
+  s = QueryClaims(std::string("SELECT ") + kClaimColumns + kClaimFrom + " WHERE c.id IN (" + list + ")", {}, &rows);
+  if (!s.ok()) return s;
+  std::unordered_map<int64_t, size_t> at;
+  for (size_t i = 0; i < rows.size(); ++i) at[rows[i].id] = i;
+  for (int64_t id : ids) {
+    if (auto it = at.find(id); it != at.end()) out->push_back(std::move(rows[it->second]));
+  }
+  return Status::OK();
 }
 
 Status SqliteStore::CountClaims(const ClaimFilter& f, size_t* count) {
@@ -693,7 +755,7 @@ Status SqliteStore::CountClaims(const ClaimFilter& f, size_t* count) {
   std::vector<std::string> args;
   Status s = ClaimsWhere(f, &where, &args);
   if (!s.ok()) return s;
-  auto st = db_.Prepare(std::string("SELECT count(*)") + kClaimFrom + " WHERE " + where);
+  auto st = db_.Prepare("SELECT count(*) FROM claims c WHERE " + where);
   if (!st.ok()) return st.status();
   for (size_t i = 0; i < args.size(); ++i) st->Bind(static_cast<int>(i + 1), std::string_view(args[i]));
   *count = st->Step(&s) ? static_cast<size_t>(st->Int(0)) : 0;
@@ -771,9 +833,11 @@ Status SqliteStore::Clusters(const ClaimFilter& f, std::vector<ClusterSummary>* 
   if (!s.ok()) return s;
   std::string order = f.sort == "date"    ? "first_date, id"
                       : f.sort == "-date" ? "first_date DESC, id DESC"
-                                          : "documents DESC, first_date, id";
-  std::string sql = std::string("SELECT ") + kClusterColumns + " FROM clusters WHERE id IN (SELECT c.cluster" +
-                    kClaimFrom + " WHERE " + where + ") ORDER BY " + order;
+                                          : "documents DESC, id";
+  // Clusters in order, each kept when one of its claims passes (index probes; stops at the limit).
+  std::string sql = std::string("SELECT ") + kClusterColumns +
+                    " FROM clusters k WHERE EXISTS (SELECT 1 FROM claims c WHERE c.cluster = k.id AND " + where +
+                    ") ORDER BY " + order;
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
   auto st = db_.Prepare(sql);
   if (!st.ok()) return st.status();
@@ -791,8 +855,7 @@ Status SqliteStore::CountClusters(const ClaimFilter& f, size_t* count) {
   std::vector<std::string> args;
   Status s = ClaimsWhere(f, &where, &args);
   if (!s.ok()) return s;
-  auto st = db_.Prepare(std::string("SELECT count(DISTINCT c.cluster)") + kClaimFrom + " WHERE " + where +
-                        " AND c.cluster IS NOT NULL");
+  auto st = db_.Prepare("SELECT count(DISTINCT c.cluster) FROM claims c WHERE " + where + " AND c.cluster IS NOT NULL");
   if (!st.ok()) return st.status();
   for (size_t i = 0; i < args.size(); ++i) st->Bind(static_cast<int>(i + 1), std::string_view(args[i]));
   *count = st->Step(&s) ? static_cast<size_t>(st->Int(0)) : 0;
@@ -917,7 +980,7 @@ Status SqliteStore::Stats(StoreStats* out) {
   scalar("SELECT count(*) FROM documents WHERE current = 1", &out->documents);
   scalar("SELECT count(*) FROM documents WHERE current = 0", &out->versions);
   scalar("SELECT count(*) FROM attributions", &out->attributions);
-  scalar("SELECT count(*) FROM claims c JOIN documents d ON d.id = c.doc WHERE d.current = 1", &out->claims);
+  scalar((std::string("SELECT count(*) FROM claims c WHERE ") + kCurrent).c_str(), &out->claims);
   scalar("SELECT count(*) FROM mentions", &out->mentions);
   scalar("SELECT count(*) FROM flags", &out->flags);
   scalar("SELECT count(DISTINCT copy_of) FROM documents WHERE current = 1 AND copy_of IS NOT NULL",
@@ -937,16 +1000,15 @@ Status SqliteStore::Stats(StoreStats* out) {
     }
     while (st->Step(&s)) (*m)[st->Text(0)] = static_cast<size_t>(st->Int(1));
   };
-  group("SELECT c.type, count(*) FROM claims c JOIN documents d ON d.id = c.doc WHERE d.current = 1 GROUP BY 1",
+  group((std::string("SELECT c.type, count(*) FROM claims c WHERE ") + kCurrent + " GROUP BY 1").c_str(),
         &out->claims_by_type);
-  group("SELECT coalesce(c.actor_side, ''), count(*) FROM claims c JOIN documents d ON d.id = c.doc "
-        "WHERE d.current = 1 GROUP BY 1",
+  group((std::string("SELECT coalesce(c.actor_side, ''), count(*) FROM claims c WHERE ") + kCurrent + " GROUP BY 1")
+            .c_str(),
         &out->claims_by_side);
   group("SELECT status, count(*) FROM clusters GROUP BY 1", &out->clusters_by_status);
   if (!s.ok()) return s;
-  auto st = db_.Prepare(
-      "SELECT min(event_date), max(event_date) FROM claims c JOIN documents d ON d.id = c.doc "
-      "WHERE d.current = 1 AND event_date IS NOT NULL");
+  auto st = db_.Prepare(std::string("SELECT min(c.event_date), max(c.event_date) FROM claims c WHERE ") + kCurrent +
+                        " AND c.event_date IS NOT NULL");
   if (!st.ok()) return st.status();
   if (st->Step(&s)) {
     out->first_date = st->Text(0);
@@ -961,8 +1023,8 @@ Status SqliteStore::Timeline(const ClaimFilter& f, std::vector<DayCount>* out) {
   std::vector<std::string> args;
   Status s = ClaimsWhere(f, &where, &args);
   if (!s.ok()) return s;
-  auto st = db_.Prepare(std::string("SELECT substr(c.event_date, 1, 10), c.type, count(*)") + kClaimFrom + " WHERE " +
-                        where + " AND c.event_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2");
+  auto st = db_.Prepare("SELECT substr(c.event_date, 1, 10), c.type, count(*) FROM claims c WHERE " + where +
+                        " AND c.event_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2");
   if (!st.ok()) return st.status();
   for (size_t i = 0; i < args.size(); ++i) st->Bind(static_cast<int>(i + 1), std::string_view(args[i]));
   while (st->Step(&s)) {
@@ -980,8 +1042,8 @@ Status SqliteStore::Places(const ClaimFilter& f, std::vector<PlaceCount>* out) {
   Status s = ClaimsWhere(f, &where, &args);
   if (!s.ok()) return s;
   auto st = db_.Prepare(std::string("SELECT c.place_id, max(c.place_name), max(c.admin1), max(c.country), "
-                                    "avg(c.lat), avg(c.lon), count(*)") +
-                        kClaimFrom + " WHERE " + where +
+                                    "avg(c.lat), avg(c.lon), count(*) FROM claims c WHERE ") +
+                        where +
                         " AND c.place_id IS NOT NULL AND c.lat IS NOT NULL GROUP BY c.place_id ORDER BY 7 DESC, 1");
   if (!st.ok()) return st.status();
   for (size_t i = 0; i < args.size(); ++i) st->Bind(static_cast<int>(i + 1), std::string_view(args[i]));

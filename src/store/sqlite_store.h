@@ -39,7 +39,11 @@ class SqliteStore final : public Store {
   Status Migrate();
   Status PutOne(const Document& doc, int64_t batch, PutOutcome* outcome);
   Status PrepareWrites();
-  Status ClaimsWhere(const ClaimFilter& filter, std::string* where, std::vector<std::string>* args) const;
+  // The WHERE clause of `filter` over `claims c`. `page`: for a query that
+  // walks claims in order and stops at a limit (conditions checked per row),
+  // rather than one that reads every match (conditions as sets).
+  Status ClaimsWhere(const ClaimFilter& filter, std::string* where, std::vector<std::string>* args,
+                     bool page = false) const;
   Status QueryClaims(const std::string& sql, const std::vector<std::string>& args, std::vector<StoredClaim>* out);
 
   Db db_;
@@ -47,7 +51,7 @@ class SqliteStore final : public Store {
   StoreOptions options_;
   // Prepared once for Put.
   Stmt find_doc_, max_version_, retire_, insert_doc_, insert_doc_fts_, insert_band_, insert_att_, insert_claim_,
-      insert_claim_fts_, insert_mention_, insert_flag_, insert_batch_;
+      insert_claim_fts_, insert_claim_sources_, insert_mention_, insert_flag_, insert_batch_;
 };
 
 }  // namespace claimtrace::store

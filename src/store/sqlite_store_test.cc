@@ -334,11 +334,19 @@ class SqliteStoreFilters : public ::testing::Test {
     ASSERT_TRUE(store_->Link({}, nullptr).ok());
   }
 
-  // The claim texts the filter returns, in store order (claims and count agree).
-  std::vector<std::string> Texts(const ClaimFilter& f) {
-    std::vector<StoredClaim> rows;
+  // The claim texts the filter returns, sorted; the whole list, a page of it
+  // and the count agree.
+  std::vector<std::string> Texts(ClaimFilter f) {
+    std::vector<StoredClaim> rows, page;
     Status s = store_->Claims(f, &rows);
     EXPECT_TRUE(s.ok()) << s.ToString();
+    for (const char* sort : {"date", "-date", "reports"}) {
+      f.sort = sort;
+      f.limit = 1000;
+      s = store_->Claims(f, &page);
+      EXPECT_TRUE(s.ok()) << s.ToString();
+      EXPECT_EQ(page.size(), rows.size()) << sort;
+    }
     size_t n = 0;
     s = store_->CountClaims(f, &n);
     EXPECT_TRUE(s.ok()) << s.ToString();
@@ -426,6 +434,24 @@ TEST_F(SqliteStoreFilters, QueryWordsMatchTheClaimTextOrTheTitleButNotTheRestOfT
   EXPECT_TRUE(Texts(f).empty());
 }
 
+TEST_F(SqliteStoreFilters, StatusAndDatesFilterAlikeInPagesAndCounts) {
+  std::vector<StoredClaim> all;
+  ASSERT_TRUE(store_->Claims({}, &all).ok());
+  ASSERT_FALSE(all.empty());
+  ClaimFilter f;
+  f.status = all[0].status;
+  ASSERT_FALSE(f.status.empty());
+  size_t with_status = 0;
+  for (const auto& c : all) with_status += c.status == f.status;
+  EXPECT_EQ(Texts(f).size(), with_status);
+  f = {};
+  f.since = "2024-05-01";
+  f.until = "2024-05-01";
+  EXPECT_EQ(Texts(f).size(), all.size());  // every claim here has the publication date
+  f.since = "2024-05-02";
+  EXPECT_TRUE(Texts(f).empty());
+}
+
 TEST_F(SqliteStoreFilters, ClustersAreCountedLikeTheyAreListed) {
   ClaimFilter f;
   f.place = "Donetsk Oblast";
@@ -440,6 +466,33 @@ TEST_F(SqliteStoreFilters, ClustersAreCountedLikeTheyAreListed) {
   EXPECT_EQ(clusters.size(), 1u);
   ASSERT_TRUE(store_->CountClusters(f, &n).ok());
   EXPECT_GE(n, 1u);
+}
+
+TEST_F(SqliteStoreFilters, AVersion1StoreMigratesWithItsSourcesSearchable) {
+  // Back to schema 1 by hand: the objects of 0002 dropped, user_version 1.
+  const std::string path = (dir_.path() / "f.db").string();
+  store_.reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  const char* to_v1 =
+      "DROP INDEX claims_list; DROP INDEX claims_side; DROP INDEX clusters_documents; DROP INDEX clusters_first_date; "
+      "DROP INDEX claims_cluster_date; CREATE INDEX claims_cluster ON claims(cluster); DROP INDEX documents_retired; "
+      "DROP TABLE claim_sources; PRAGMA user_version = 1;";
+  ASSERT_EQ(sqlite3_exec(db, to_v1, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  StoreOptions ro;
+  ro.path = path;
+  ro.read_only = true;
+  EXPECT_EQ(OpenSqliteStore(ro).status().code(), StatusCode::kUnsupported);  // older: migrate first
+  store_ = OpenAt(path);  // migrates
+  ASSERT_TRUE(store_);
+  ClaimFilter f;
+  f.source = "eastern-cmd";
+  EXPECT_EQ(Texts(f), Want{"Troops withdrew from Lyman overnight"});
+  f.source = "Quayside";
+  EXPECT_EQ(Texts(f).size(), 2u);
+  f.source = "announced";
+  EXPECT_TRUE(Texts(f).empty());
 }
 
 TEST(SqliteStore, RefusesAFileThatIsNotADatabase) {
