@@ -6,18 +6,18 @@
 #      `build/claimtrace serve` over the examples and the hostile test article
 #      (screenshots in build/web-screenshots/);
 #   2. ASan+UBSan build in build-asan/ and the tests labelled fast or e2e
-#      (every test when no test carries a label);
-#   3. with clang, the libFuzzer targets in build-fuzz/, each run briefly from
-#      its seeds in fuzz/corpus/ (CTest label "fuzz").
+#      (every test when no test carries a label); with clang, the same tree
+#      holds the libFuzzer targets, each run briefly from its seeds in
+#      fuzz/corpus/ (CTest label "fuzz").
 # Exits non-zero when a build or a test fails, and always ends with the line
 # "N passed, N failed" (tests summed over the CTest runs; a build that fails
 # counts as one failed test, since its tests could not run).
-# CLAIMTRACE_FUZZ_SECONDS (default 20) sets the length of each fuzz run; 0 skips them.
+# CLAIMTRACE_FUZZ_SECONDS (default 15) sets the length of each fuzz run; 0 skips them.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 JOBS=2
-FUZZ_SECONDS=${CLAIMTRACE_FUZZ_SECONDS:-20}
+FUZZ_SECONDS=${CLAIMTRACE_FUZZ_SECONDS:-15}
 passed=0
 failed=0
 failures=()
@@ -119,11 +119,33 @@ if build release build -DCMAKE_BUILD_TYPE=Release -DCLAIMTRACE_BUILD_TESTS=ON -D
   run_web_tests || true
 fi
 
-# 2. AddressSanitizer + UndefinedBehaviorSanitizer.
+# 2. AddressSanitizer + UndefinedBehaviorSanitizer, and the libFuzzer targets in the same tree.
+# With clang (installed by install-deps.sh) one build serves both: the library carries the
+# sanitizers and libFuzzer's coverage instrumentation, the tests and the CLI link it as usual,
+# and each fuzz target is run briefly from its seeds in fuzz/corpus/ (CTest label "fuzz").
+# Without clang, GCC builds the sanitized tests and the fuzz runs are skipped.
 # -O1 with line tables: about 2.5x faster to compile than -O2 -g under the
 # sanitizers, nearly as fast to run, and assertions stay on.
-if build asan build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DCLAIMTRACE_SANITIZE=ON \
-     -DCLAIMTRACE_BUILD_TESTS=ON -DCLAIMTRACE_BUILD_BENCH=OFF; then
+sanitize_args=(-DCMAKE_BUILD_TYPE=Debug -DCLAIMTRACE_SANITIZE=ON -DCLAIMTRACE_BUILD_TESTS=ON
+               -DCLAIMTRACE_BUILD_BENCH=OFF)
+if command -v clang++ >/dev/null 2>&1; then
+  cc=clang cxx=clang++
+  sanitize_args+=(-DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only")
+  if [[ "$FUZZ_SECONDS" != 0 ]]; then
+    sanitize_args+=(-DCLAIMTRACE_FUZZ=ON -DCLAIMTRACE_FUZZ_SECONDS="$FUZZ_SECONDS")
+  else
+    sanitize_args+=(-DCLAIMTRACE_FUZZ=OFF)
+  fi
+else
+  echo "test.sh: clang++ not found; the sanitized tests are built with GCC and the fuzz runs skipped"
+  cc=gcc cxx=g++
+  sanitize_args+=(-DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DCLAIMTRACE_FUZZ=OFF)
+fi
+# A tree configured earlier with the other compiler is configured afresh.
+if [[ -f build-asan/CMakeCache.txt ]] && ! grep -q "^CMAKE_CXX_COMPILER:[A-Z]*=.*/$cxx\$" build-asan/CMakeCache.txt; then
+  rm -rf build-asan
+fi
+if CC=$cc CXX=$cxx build asan build-asan "${sanitize_args[@]}"; then
   labels=$(ctest --test-dir build-asan --print-labels 2>/dev/null | sed -n 's/^[[:space:]]\{1,\}//p' || true)
   label_args=()
   if grep -qxE 'fast|e2e' <<<"$labels"; then
@@ -132,20 +154,8 @@ if build asan build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -
   ASAN_OPTIONS=detect_leaks=1 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     run_ctest asan --test-dir build-asan "${label_args[@]}"
-fi
-
-# 3. libFuzzer smoke runs (clang only).
-if [[ "$FUZZ_SECONDS" != 0 ]]; then
-  if command -v clang++ >/dev/null 2>&1; then
-    # Only the fuzz targets: the CLI and tools are built and tested above.
-    if BUILD_TARGETS="fuzz_pipeline_text fuzz_pipeline_html fuzz_jsonl fuzz_warc" \
-       CC=clang CXX=clang++ build fuzz build-fuzz -DCMAKE_BUILD_TYPE=Debug \
-         -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" -DCLAIMTRACE_FUZZ=ON \
-         -DCLAIMTRACE_BUILD_TESTS=OFF -DCLAIMTRACE_BUILD_BENCH=OFF -DCLAIMTRACE_FUZZ_SECONDS="$FUZZ_SECONDS"; then
-      run_ctest fuzz --test-dir build-fuzz/fuzz -L fuzz
-    fi
-  else
-    echo "test.sh: clang++ not found; fuzz smoke runs skipped"
+  if grep -qx fuzz <<<"$labels"; then
+    run_ctest fuzz --test-dir build-asan -L fuzz
   fi
 fi
 
