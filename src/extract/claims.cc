@@ -557,6 +557,21 @@ bool PointsBackToAPlace(const Keys& keys, const Sentence& s) {
   return false;
 }
 
+// True when the time expression starting at token `t` dates a name rather than
+// an event: "until", "till", "before", "in" or "since" right before it, and a
+// naming word ("named", "renamed", "called", "known", "formerly") at most six
+// tokens before that, within the clause ("…, which was named Dimitrov until
+// 2016, …", "renamed in 2016").
+bool DatesANaming(const Keys& keys, uint32_t t, uint32_t clause_begin) {
+  if (t == 0 || t - 1 < clause_begin || t - 1 >= keys.size()) return false;
+  if (!In(keys[t - 1], {"until", "till", "before", "in", "since"})) return false;
+  const uint32_t from = t - 1 > clause_begin + 6 ? t - 1 - 6 : clause_begin;
+  for (uint32_t i = from; i + 1 < t; ++i) {
+    if (In(keys[i], {"named", "renamed", "called", "known", "formerly", "name"})) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void ExtractClaims(Document* doc) {
@@ -1117,9 +1132,11 @@ void ExtractClaims(Document* doc) {
       }
       if (civilians) c.actor->side = c.place->country;
     }
-    // Time: the first time expression in the clause.
+    // Time: the first time expression in the clause that dates the event,
+    // not a place's former name ("Bakhmut, known as Artemivsk until 2016").
     for (const TimeExpr& x : times) {
-      if (static_cast<uint32_t>(x.token_begin) >= clause.begin && static_cast<uint32_t>(x.token_end) <= clause.end) {
+      if (static_cast<uint32_t>(x.token_begin) >= clause.begin && static_cast<uint32_t>(x.token_end) <= clause.end &&
+          !DatesANaming(keys, static_cast<uint32_t>(x.token_begin), clause.begin)) {
         c.time = ClaimTime{x.text, x.span, x.date, x.end_date};
         break;
       }

@@ -228,6 +228,28 @@ TEST(Claims, WeakTriggersNeedForcesAndCiviliansNeverDesert) {
   EXPECT_EQ(OfType(Extract("The market died down after the holiday."), "casualties"), nullptr);
 }
 
+TEST(Claims, AFormerNamesYearIsNotTheEventsDate) {
+  // Renamed towns come with the year of the renaming; the event keeps its own date or none.
+  Document doc = Extract(
+      "Drones struck Zolotonosha, which was called Kirovske until 2016, the regional council said. "
+      "Russian troops shelled Lyman, renamed in 2016, on 14 March 2023, the army said.");
+  const Claim* first = OfType(doc, "attack");
+  ASSERT_NE(first, nullptr);
+  EXPECT_FALSE(first->time && first->time->text == "2016");
+  int dated_2023 = 0;
+  for (const auto& c : doc.claims) {
+    if (c.time) EXPECT_NE(c.time->text, "2016");
+    if (c.time && c.time->date == "2023-03-14") ++dated_2023;
+  }
+  EXPECT_EQ(dated_2023, 1);
+  // A year that does date the event stays.
+  Document plain = Extract("Russian troops shelled the port in 2016, the army said.");
+  const Claim* c = OfType(plain, "attack");
+  ASSERT_NE(c, nullptr);
+  ASSERT_TRUE(c->time);
+  EXPECT_EQ(c->time->date, "2016");
+}
+
 TEST(Claims, TheHeadlineCountsOnceWhenTheBodyRepeatsIt) {
   std::string title = "Ukrainian marines recapture river island";
   Document doc = Extract(title + "\n\nUkrainian marines recaptured the island on Tuesday, the navy said.", title);
