@@ -761,7 +761,7 @@ void ExtractClaims(Document* doc) {
     EventType type = tr.type;
     if (tr.people_object) {
       // "captured 30 soldiers" / "soldiers (were) captured" -> prisoners;
-      // "captured the village", "captured Bakhmut" -> territory.
+      // "captured the village", "captured Bakhmut", "captured it" -> territory.
       bool people_after = false, people_before = false;
       for (const auto& a : actors) {
         // The people after it, but not its agent ("captured by the Russian army").
@@ -770,7 +770,7 @@ void ExtractClaims(Document* doc) {
         }
         if ((a.force || a.civilian) && a.end <= tb && a.end + 2 >= tb) people_before = true;
       }
-      bool place_after = te < clause.end && (d.tokens[te].capitalized || In(keys[te], {"the", "a", "an", "two", "three", "several", "control"}));
+      bool place_after = te < clause.end && (d.tokens[te].capitalized || In(keys[te], {"the", "a", "an", "two", "three", "several", "control", "it"}));
       if (!people_after && !place_after && !people_before) continue;  // "equipment captured": a trophy, no event
       type = people_after ? EventType::kPrisoners
              : place_after ? EventType::kTerritorialChange

@@ -168,6 +168,12 @@ TEST(Claims, CapturedPeopleArePrisonersCapturedPlacesAreTerritory) {
   const Claim* t = OfType(place, "territorial_change");
   ASSERT_NE(t, nullptr);
   EXPECT_EQ(Side(t), "RU");
+  // A pronoun object after the force that took it: the place named before.
+  Document pronoun = Extract("The hamlet of Vesele changed hands twice; Russian troops captured it on Sunday.");
+  EXPECT_NE(OfType(pronoun, "territorial_change"), nullptr);
+  EXPECT_EQ(OfType(pronoun, "prisoners"), nullptr);
+  Document them = Extract("Ukrainian marines surrounded a Russian platoon and captured them at dawn.");
+  EXPECT_EQ(OfType(them, "territorial_change"), nullptr);
 }
 
 TEST(Claims, ChainRunsFromTheCitingOutletToTheInnermostSource) {
