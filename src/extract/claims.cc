@@ -699,6 +699,17 @@ void ExtractClaims(Document* doc) {
     }
     if (skip) continue;
 
+    // An event word as a modifier names a weapon or a unit, not an event:
+    // "attack drones", "strike aircraft", "an assault brigade".
+    if (tb + 1 == te && te < sent.token_end && In(keys[tb], {"attack", "strike", "assault", "combat"}) &&
+        In(keys[te], {"drone", "drones", "helicopter", "helicopters", "aircraft", "jet", "jets", "plane", "planes",
+                      "submarine", "submarines", "ship", "ships", "boat", "boats", "craft", "uav", "uavs", "vehicle",
+                      "vehicles", "rifle", "rifles", "weapon", "weapons", "brigade", "brigades", "battalion",
+                      "battalions", "regiment", "regiments", "squad", "squads", "group", "groups", "unit", "units",
+                      "capability", "capabilities", "potential"})) {
+      continue;
+    }
+
     // The attribution that holds the event, and the clause. Passive hearsay
     // ("were reported to have surrendered") has no source: its subject is in
     // the sentence, outside the content.
@@ -845,6 +856,17 @@ void ExtractClaims(Document* doc) {
     // "… retreats are likely": a prediction after the event noun.
     for (uint32_t t = te; t < std::min(clause.end, te + 3); ++t) {
       if (PredicativeModals().count(keys[t])) hypothetical = true;
+    }
+    // "an attack could come at any moment", "the attack on the depot would cripple …":
+    // a modal verb after the event noun, within its phrase.
+    if (nominal) {
+      for (uint32_t t = te; t < std::min(clause.end, te + 6); ++t) {
+        if (IsPunct(d, t) || In(keys[t], {"and", "but", "or", "that", "which", "who", "when", "after", "before"})) break;
+        if (In(keys[t], {"could", "would", "might", "may", "will", "can", "shall"})) {
+          hypothetical = true;
+          break;
+        }
+      }
     }
     if (hypothetical) c.modality = "hypothetical";
     // A hedge in the sentence outside the clause that covers it ("reportedly" before the subject).

@@ -256,6 +256,31 @@ TEST(Claims, AFormerNamesYearIsNotTheEventsDate) {
   EXPECT_EQ(c->time->date, "2016");
 }
 
+TEST(Claims, AnEventWordAsAModifierIsNoEvent) {
+  Document doc = Extract("Tehran has supplied Moscow with attack drones and strike aircraft, the report said.");
+  EXPECT_EQ(OfType(doc, "attack"), nullptr);
+  Document unit = Extract("A Russian assault brigade was moved to the east, officials said.");
+  EXPECT_EQ(OfType(unit, "attack"), nullptr);
+  // The verb still is one.
+  Document verb = Extract("Russian forces attack positions near the river every night, the army said.");
+  EXPECT_NE(OfType(verb, "attack"), nullptr);
+}
+
+TEST(Claims, AModalAfterAnEventNounMakesItHypothetical) {
+  Document could = Extract("A Russian attack could come at any moment, the minister warned.");
+  const Claim* c = OfType(could, "attack");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality, "hypothetical");
+  Document would = Extract("Analysts said a Russian attack on the fuel depot would cripple Ukrainian supply lines.");
+  const Claim* w = OfType(would, "attack");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->modality, "hypothetical");
+  Document actual = Extract("The Russian attack on the fuel depot destroyed its stocks, the governor said.");
+  const Claim* a = OfType(actual, "attack");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->modality, "actual");
+}
+
 TEST(Claims, TheHeadlineCountsOnceWhenTheBodyRepeatsIt) {
   std::string title = "Ukrainian marines recapture river island";
   Document doc = Extract(title + "\n\nUkrainian marines recaptured the island on Tuesday, the navy said.", title);
