@@ -699,6 +699,19 @@ void ExtractClaims(Document* doc) {
     }
     if (skip) continue;
 
+    // "Russia's attack on Ukraine", "Ukraine's counterattack against Russia": one
+    // state's war on the other as a whole, background to the news, not a reported event.
+    if (tr.type == EventType::kAttack && te + 1 < sent.token_end) {
+      auto state_possessive = [&](uint32_t t) {
+        return In(keys[t], {"russia's", "ukraine's", "moscow's", "kyiv's", "kiev's", "putin's", "kremlin's"});
+      };
+      bool possessed = (tb > sent.token_begin && state_possessive(tb - 1)) ||
+                       (tb > sent.token_begin + 1 && state_possessive(tb - 2) && !IsPunct(d, tb - 1));
+      bool whole_country = In(keys[te], {"on", "of", "against"}) && In(keys[te + 1], {"ukraine", "russia"}) &&
+                           (te + 2 >= sent.token_end || !In(keys[te + 2], {"'s", "’s"}));
+      if (possessed && whole_country) continue;
+    }
+
     // An event word as a modifier names a weapon or a unit, not an event:
     // "attack drones", "strike aircraft", "an assault brigade".
     if (tb + 1 == te && te < sent.token_end && In(keys[tb], {"attack", "strike", "assault", "combat"}) &&

@@ -266,6 +266,18 @@ TEST(Claims, AnEventWordAsAModifierIsNoEvent) {
   EXPECT_NE(OfType(verb, "attack"), nullptr);
 }
 
+TEST(Claims, OneStatesWarOnTheOtherAsAWholeIsBackground) {
+  Document doc = Extract("The festival raised money for families displaced by Russia's attack on Ukraine.");
+  EXPECT_EQ(OfType(doc, "attack"), nullptr);
+  Document full = Extract("Since Moscow's full-scale offensive against Ukraine, prices have doubled.");
+  EXPECT_EQ(OfType(full, "attack"), nullptr);
+  // A strike on a named target stays a claim.
+  Document target = Extract("Russia's attack on Ukraine's power grid left two million homes dark, the minister said.");
+  EXPECT_NE(OfType(target, "attack"), nullptr);
+  Document place = Extract("Russia's attack on Kharkiv lasted three hours, the governor said.");
+  EXPECT_NE(OfType(place, "attack"), nullptr);
+}
+
 TEST(Claims, AModalAfterAnEventNounMakesItHypothetical) {
   Document could = Extract("A Russian attack could come at any moment, the minister warned.");
   const Claim* c = OfType(could, "attack");
