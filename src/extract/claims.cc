@@ -752,12 +752,20 @@ void ExtractClaims(Document* doc) {
       if (cause) continue;
     }
 
-    // Walking away from a deal, withdrawing from a treaty: diplomacy, not the battlefield.
+    // Walking away from a deal, withdrawing from a treaty, an embassy withdrawing its
+    // staff: diplomacy, not the battlefield.
     if (tr.type == EventType::kRetreat || tr.type == EventType::kDesertion) {
       bool diplomatic = false;
       for (uint32_t t = te; t < std::min<uint32_t>(te + 4, sent.token_end); ++t) {
         diplomatic |= In(keys[t], {"deal", "deals", "agreement", "agreements", "talks", "negotiations", "treaty",
-                                   "accord", "accords", "election", "race", "contest", "summit", "market", "markets"});
+                                   "accord", "accords", "election", "race", "contest", "summit", "market", "markets",
+                                   // embassies pulling out their people, not forces leaving ground
+                                   "staff", "diplomats", "diplomatic", "embassy", "embassies", "ambassador",
+                                   "ambassadors", "envoy", "envoys", "consulate", "citizens", "nationals",
+                                   "dependents", "dependants", "investment", "investments", "funding"});
+      }
+      for (uint32_t t = sent.token_begin; t < tb; ++t) {
+        diplomatic |= In(keys[t], {"embassy", "embassies", "consulate", "consulates", "diplomats"});
       }
       if (diplomatic) continue;
     }

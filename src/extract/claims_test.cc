@@ -278,6 +278,15 @@ TEST(Claims, OneStatesWarOnTheOtherAsAWholeIsBackground) {
   EXPECT_NE(OfType(place, "attack"), nullptr);
 }
 
+TEST(Claims, AnEmbassyWithdrawingItsStaffIsNoRetreat) {
+  Document doc = Extract("Fears of war have prompted several embassies in Kyiv to withdraw some personnel.");
+  EXPECT_EQ(OfType(doc, "retreat"), nullptr);
+  Document staff = Extract("The alliance told member states to withdraw diplomatic staff from the capital.");
+  EXPECT_EQ(OfType(staff, "retreat"), nullptr);
+  Document forces = Extract("Russian forces withdrew from the western bank of the river, the army said.");
+  EXPECT_NE(OfType(forces, "retreat"), nullptr);
+}
+
 TEST(Claims, AModalAfterAnEventNounMakesItHypothetical) {
   Document could = Extract("A Russian attack could come at any moment, the minister warned.");
   const Claim* c = OfType(could, "attack");
