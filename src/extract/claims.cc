@@ -712,6 +712,23 @@ void ExtractClaims(Document* doc) {
       if (possessed && whole_country) continue;
     }
 
+    // Figurative, economic and verbal uses of attack words: "struck a bellicose
+    // tone", "restrictions to hit the economy", "targeted by sanctions", "attacked
+    // the government's policy", "a targeted assassination programme".
+    if (tr.type == EventType::kAttack) {
+      bool figurative = tb > sent.token_begin && In(keys[tb], {"targeted"}) && In(keys[tb - 1], {"a", "an", "the"});
+      for (uint32_t t = te; t < std::min<uint32_t>(te + 4, sent.token_end) && !figurative; ++t) {
+        if (IsPunct(d, t) || In(keys[t], {"despite", "amid", "after", "before", "while", "as", "in", "on", "at", "near",
+                                          "and", "but", "that", "which"})) {
+          break;
+        }
+        figurative = In(keys[t], {"tone", "note", "chord", "balance", "deal", "pose", "bargain", "compromise",
+                                  "sanctions", "tariffs", "economy", "economies", "policy", "policies", "rhetoric",
+                                  "remarks", "comments", "criticism", "critics", "proposal", "decision", "nerve"});
+      }
+      if (figurative) continue;
+    }
+
     // An event word as a modifier names a weapon or a unit, not an event:
     // "attack drones", "strike aircraft", "an assault brigade".
     if (tb + 1 == te && te < sent.token_end && In(keys[tb], {"attack", "strike", "assault", "combat"}) &&

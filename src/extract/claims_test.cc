@@ -287,6 +287,19 @@ TEST(Claims, AnEmbassyWithdrawingItsStaffIsNoRetreat) {
   EXPECT_NE(OfType(forces, "retreat"), nullptr);
 }
 
+TEST(Claims, FigurativeAndEconomicAttacksAreNoEvents) {
+  for (const char* text : {"Russian commanders struck a defiant tone after the parade.",
+                           "New export bans are meant to hit the Russian economy hard.",
+                           "Russian troops were targeted by sweeping sanctions.",
+                           "The Russian ambassador attacked the government's policy on refugees.",
+                           "Investigators described a targeted killing campaign run by the Russian services."}) {
+    Document doc = Extract(text);
+    EXPECT_EQ(OfType(doc, "attack"), nullptr) << text;
+  }
+  Document real = Extract("Russian missiles struck a power station in Kharkiv despite the sanctions, the governor said.");
+  EXPECT_NE(OfType(real, "attack"), nullptr);
+}
+
 TEST(Claims, AModalAfterAnEventNounMakesItHypothetical) {
   Document could = Extract("A Russian attack could come at any moment, the minister warned.");
   const Claim* c = OfType(could, "attack");
