@@ -729,6 +729,12 @@ void ExtractClaims(Document* doc) {
       if (figurative) continue;
     }
 
+    // "seizing on concern": exploiting, not taking ground.
+    if (tr.type == EventType::kTerritorialChange && keys[tb].rfind("seiz", 0) == 0 && te < sent.token_end &&
+        In(keys[te], {"on", "upon"})) {
+      continue;
+    }
+
     // An event word as a modifier names a weapon or a unit, not an event:
     // "attack drones", "strike aircraft", "an assault brigade".
     if (tb + 1 == te && te < sent.token_end && In(keys[tb], {"attack", "strike", "assault", "combat"}) &&
@@ -779,7 +785,10 @@ void ExtractClaims(Document* doc) {
                                    // embassies pulling out their people, not forces leaving ground
                                    "staff", "diplomats", "diplomatic", "embassy", "embassies", "ambassador",
                                    "ambassadors", "envoy", "envoys", "consulate", "citizens", "nationals",
-                                   "dependents", "dependants", "investment", "investments", "funding"});
+                                   "dependents", "dependants", "investment", "investments", "funding",
+                                   // plans, processes and policies walked away from
+                                   "process", "convention", "programme", "program", "plan", "plans", "policy",
+                                   "project", "initiative", "bid", "idea", "ideas", "hopes", "principles"});
       }
       for (uint32_t t = sent.token_begin; t < tb; ++t) {
         diplomatic |= In(keys[t], {"embassy", "embassies", "consulate", "consulates", "diplomats"});

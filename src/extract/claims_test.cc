@@ -300,6 +300,23 @@ TEST(Claims, FigurativeAndEconomicAttacksAreNoEvents) {
   EXPECT_NE(OfType(real, "attack"), nullptr);
 }
 
+TEST(Claims, IdiomsAndAbandonedPlansAreNoEvents) {
+  Document seize = Extract("Russian forces are seizing on every sign of division in the West, analysts said.");
+  EXPECT_EQ(OfType(seize, "territorial_change"), nullptr);
+  Document plan = Extract("Russian commanders abandoned the plan after the talks, the report said.");
+  EXPECT_EQ(OfType(plan, "retreat"), nullptr);
+  EXPECT_EQ(OfType(plan, "desertion"), nullptr);
+  Document ground = Extract("Russian troops seized the bridge on Tuesday, the army said.");
+  EXPECT_NE(OfType(ground, "territorial_change"), nullptr);
+}
+
+TEST(Claims, AnEventSomeoneWantsToPreventIsHypothetical) {
+  Document doc = Extract("Ukrainian units fought to prevent the occupation of Odesa by Russian troops.");
+  const Claim* c = OfType(doc, "territorial_change");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality, "hypothetical");
+}
+
 TEST(Claims, AModalAfterAnEventNounMakesItHypothetical) {
   Document could = Extract("A Russian attack could come at any moment, the minister warned.");
   const Claim* c = OfType(could, "attack");
