@@ -820,19 +820,23 @@ void ExtractClaims(Document* doc) {
     if (tr.people_object) {
       // "captured 30 soldiers" / "soldiers (were) captured" -> prisoners;
       // "captured the village", "captured Bakhmut", "captured it" -> territory.
-      bool people_after = false, people_before = false;
+      bool people_after = false, people_before = false, which_object = false;
       for (const auto& a : actors) {
         // The people after it, but not its agent ("captured by the Russian army").
         if ((a.force || a.civilian) && a.begin >= te && a.begin <= te + 4 && !(a.begin > 0 && keys[a.begin - 1] == "by")) {
           people_after = true;
         }
-        if ((a.force || a.civilian) && a.end <= tb && a.end + 2 >= tb) people_before = true;
+        if ((a.force || a.civilian) && a.end <= tb && a.end + 2 >= tb) {
+          people_before = true;
+          // "the town, which Russian forces captured": the people are the agent, a place the object.
+          if (a.begin > 0 && keys[a.begin - 1] == "which") which_object = true;
+        }
       }
       bool place_after = te < clause.end && (d.tokens[te].capitalized || In(keys[te], {"the", "a", "an", "two", "three", "several", "control", "it"}));
       if (!people_after && !place_after && !people_before) continue;  // "equipment captured": a trophy, no event
-      type = people_after ? EventType::kPrisoners
-             : place_after ? EventType::kTerritorialChange
-                           : EventType::kPrisoners;
+      type = people_after                  ? EventType::kPrisoners
+             : place_after || which_object ? EventType::kTerritorialChange
+                                           : EventType::kPrisoners;
     }
 
     Draft dr;
@@ -953,8 +957,10 @@ void ExtractClaims(Document* doc) {
     for (uint32_t t = tb; t > clause.begin && t + 3 > tb; --t) {
       if (In(keys[t - 1], {"been", "were", "was", "being", "be", "are", "is"})) passive = true;
     }
+    // "are killing", "were capturing": progressive, not passive, so the victims follow.
+    const bool progressive = keys[tb].size() > 4 && keys[tb].substr(keys[tb].size() - 3) == "ing";
     bool object_actor = false;
-    if ((type == EventType::kPrisoners || type == EventType::kCasualties) && !passive && !nominal) {
+    if ((type == EventType::kPrisoners || type == EventType::kCasualties) && (!passive || progressive) && !nominal) {
       // "killed 30 Ukrainian soldiers", "captured 20 Russian soldiers": the victims
       // follow an active verb.
       for (const auto& a : actors) {

@@ -317,6 +317,26 @@ TEST(Claims, AnEventSomeoneWantsToPreventIsHypothetical) {
   EXPECT_EQ(c->modality, "hypothetical");
 }
 
+TEST(Claims, ProgressiveKillingKeepsTheVictimsSide) {
+  Document doc = Extract("Ukrainian gunners are killing nearly 500 Russian soldiers a day, the ministry said.");
+  const Claim* c = OfType(doc, "casualties");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Side(c), "RU");
+}
+
+TEST(Claims, WhatTheForcesCapturedWhichIsAPlace) {
+  Document doc = Extract("Avdiivka, which Russian forces captured in February, lies in ruins.");
+  EXPECT_NE(OfType(doc, "territorial_change"), nullptr);
+  EXPECT_EQ(OfType(doc, "prisoners"), nullptr);
+}
+
+TEST(Claims, CallingOnAForceToWithdrawIsACall) {
+  Document doc = Extract("The summit called on Russia to withdraw its troops from the occupied regions.");
+  const Claim* c = OfType(doc, "retreat");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->modality, "hypothetical");
+}
+
 TEST(Claims, AModalAfterAnEventNounMakesItHypothetical) {
   Document could = Extract("A Russian attack could come at any moment, the minister warned.");
   const Claim* c = OfType(could, "attack");
