@@ -48,6 +48,27 @@ TEST(Attribution, FindsQuoteThenSpeaker) {
   EXPECT_EQ(a->content.text, "“The bridge at Zarichne was hit twice overnight,”");
 }
 
+TEST(Attribution, AdverbsBeforeTheCueJoinTheCueNotTheSource) {
+  Document d = Extract("The harbour authority now says the ferry will not sail until spring. "
+                       "Mayor Oksana Bilyk jokingly said that the gulls run the port.");
+  const Attribution* now = ByCue(d, "says");
+  ASSERT_NE(now, nullptr);
+  EXPECT_EQ(SourceText(now), "The harbour authority");
+  EXPECT_EQ(d.Slice(now->cue_extent), "now says");
+  const Attribution* joking = ByCue(d, "said");
+  ASSERT_NE(joking, nullptr);
+  EXPECT_EQ(SourceText(joking), "Mayor Oksana Bilyk");
+  EXPECT_EQ(d.Slice(joking->cue_extent), "jokingly said");
+}
+
+TEST(Attribution, ADayAfterTheCueIsNotTheContent) {
+  Document d = Extract("The port director said Tuesday that the cranes were repaired.");
+  const Attribution* a = ByCue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->content.text, "that the cranes were repaired");
+  EXPECT_EQ(d.Slice(a->cue_extent), "said Tuesday");
+}
+
 TEST(Attribution, FindsSpeakerBeforeColonAndQuote) {
   Document d = Extract("Colonel Ivan Drach told the Steppe Courier: “We withdrew from the ridge to save the company.”");
   const Attribution* a = ByCue(d, "told");
