@@ -296,6 +296,35 @@ struct CueHit {
   const CueEntry* entry = nullptr;
 };
 
+// "called" at token i names rather than describes: "a beer called Swing State",
+// "a group called “The Local”", "being called the Mistake on the Lake", "called off".
+// A describing "called" has a subject and an object with its complement ("Trump
+// called the deal “a disaster”", "which she called a mistake").
+bool CalledNames(const Ctx& c, size_t i, size_t sent_end) {
+  if (i + 1 < sent_end && c.Is(i + 1, "off")) return true;
+  if (i == 0 || !c.IsWord(i - 1)) return false;
+  std::string_view prev = c.Low(i - 1);
+  if (prev == "being" || prev == "been" || prev == "be" || prev == "is" || prev == "was" || prev == "were" ||
+      prev == "are") {
+    return true;
+  }
+  // A noun right before, not a subject pronoun or a name: "a play called …".
+  static const WordSet kSubjects = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that",
+                                    "also", "once", "then", "has", "have", "had", "and", "later", "publicly"};
+  if (c.toks[i - 1].capitalized || kSubjects.count(prev) || EndsWith(prev, "ly")) return false;
+  size_t k = i + 1;
+  if (k >= sent_end) return false;
+  if (c.IsQuote(k) && c.quote_of[k] >= 0) {
+    k = c.doc->quotes[static_cast<size_t>(c.quote_of[k])].close_token + 1;
+  } else if (c.toks[k].capitalized) {
+    while (k < sent_end && c.IsWord(k) && c.toks[k].capitalized) ++k;
+  } else {
+    return false;
+  }
+  // A complement after the name ("called Smith a liar") makes it a description.
+  return !(k < sent_end && (c.IsQuote(k) || C().determiners.count(c.Low(k))));
+}
+
 // Matches a cue at token i (not inside a quotation). Rejects noun uses ("the report").
 bool MatchCue(const Ctx& c, size_t i, size_t sent_end, CueHit* hit) {
   if (!c.IsWord(i) || c.InQuote(i) || c.used[i]) return false;
@@ -342,6 +371,7 @@ bool MatchCue(const Ctx& c, size_t i, size_t sent_end, CueHit* hit) {
       // "to say", "refused to confirm": an infinitive is not itself a report.
       return false;
     }
+    if (e == i + 1 && c.Low(i) == "called" && CalledNames(c, i, sent_end)) return false;
     hit->b = i;
     hit->e = e;
     hit->entry = f.entry;
@@ -879,6 +909,47 @@ struct Builder {
   }
 
   // --- pass 1: quotations and their speakers
+  // Labels that open a line with a colon but name nobody ("BREAKING:", "Watch:").
+  static const WordSet& NotSpeakers() {
+    static const WordSet k = {"breaking", "update", "updated", "watch", "exclusive", "video", "photos", "photo",
+                              "read", "live", "note", "editor's", "editor’s", "warning", "correction", "related",
+                              "source", "sources", "credit", "topics", "tags", "share", "advertisement", "listen",
+                              "opinion", "analysis", "subscribe", "explainer", "factbox", "timeline"};
+    return k;
+  }
+
+  // Transcripts: a paragraph that opens with a speaker's name in capitals and a
+  // colon ("PENCE: Well, look, …", "SEN. WARREN: …") is that speaker's direct
+  // speech up to the paragraph's end.
+  void TranscriptPass() {
+    const WordSet& kNotSpeakers = NotSpeakers();
+    const Document& d = *c.doc;
+    for (const Paragraph& p : d.paragraphs) {
+      if (p.sentence_begin >= p.sentence_end) continue;
+      size_t b = d.sentences[p.sentence_begin].token_begin, end = d.sentences[p.sentence_end - 1].token_end;
+      while (b < end && c.IsQuote(b)) ++b;  // a stray opening mark before the speaker
+      size_t k = b;
+      bool ok = true;
+      while (k < end && k - b < 4 && c.Raw(k) != ":") {
+        std::string_view w = c.Raw(k);
+        bool caps = c.IsWord(k) && w.size() >= 2;
+        for (char ch : w) caps = caps && !(ch >= 'a' && ch <= 'z');
+        bool dot = w == "." && k > b;  // "SEN. WARREN"
+        if (!(caps || dot) || kNotSpeakers.count(c.Low(k))) {
+          ok = false;
+          break;
+        }
+        ++k;
+      }
+      if (!ok || k == b || k + 1 >= end || c.Raw(k) != ":" || c.used[k]) continue;
+      size_t letters = 0;
+      for (size_t t = b; t < k; ++t) letters += c.IsWord(t) ? c.Raw(t).size() : 0;
+      if (letters < 3) continue;  // "Q:", "A:"
+      for (size_t t = b; t < k; ++t) c.used[t] = 1;
+      Add(Make(AttributionKind::kDirect, b, k, k, k, k + 1, c.SpanOf(k + 1, end)));
+    }
+  }
+
   void QuotePass(const std::vector<Sentence>& sents) {
     std::vector<char> consumed(c.doc->quotes.size(), 0);
     const auto& quotes = c.doc->quotes;
@@ -1334,7 +1405,8 @@ struct Builder {
     size_t sb = s.token_begin, send = s.token_end;
     size_t colon = sb;
     while (colon < send && colon - sb <= 5 && c.Raw(colon) != ":") ++colon;
-    if (colon >= send || colon == sb || colon - sb > 5 || send - colon < 4) return;
+    if (colon >= send || colon == sb || colon - sb > 5 || send - colon < 4 || c.used[colon]) return;
+    if (NotSpeakers().count(c.Low(sb))) return;
     for (size_t t = sb; t < colon; ++t) {
       if (!c.IsWord(t) || (!c.toks[t].capitalized && !c.Is(t, "camp") && !c.Is(t, "of"))) return;
       if (c.InQuote(t)) return;
@@ -1554,6 +1626,7 @@ void ExtractAttributions(Document* doc) {
   if (doc->tokens.empty()) return;
   Ctx ctx(doc);
   Builder b(ctx);
+  b.TranscriptPass();
   b.QuotePass(doc->sentences);
   for (const Sentence& s : doc->sentences) b.CuePass(s);
 

@@ -69,6 +69,26 @@ TEST(Attribution, ADayAfterTheCueIsNotTheContent) {
   EXPECT_EQ(d.Slice(a->cue_extent), "said Tuesday");
 }
 
+TEST(Attribution, ATranscriptSpeakerInCapitalsOwnsTheParagraph) {
+  Document d = Extract("Transcript of the interview:\n\n\"HOST: Will the ferry sail this winter?\n\n"
+                       "MAYOR BILYK: Not before March, I am afraid. The ice is too thick.\n\n"
+                       "BREAKING: The port is closed.\n");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_EQ(SourceText(&d.attributions[0]), "HOST");
+  EXPECT_EQ(d.attributions[0].kind, AttributionKind::kDirect);
+  EXPECT_EQ(d.attributions[0].content.text, "Will the ferry sail this winter?");
+  EXPECT_EQ(SourceText(&d.attributions[1]), "MAYOR BILYK");
+  EXPECT_EQ(d.attributions[1].content.text, "Not before March, I am afraid. The ice is too thick.");
+}
+
+TEST(Attribution, CalledThatNamesIsNoCue) {
+  Document d = Extract("Fishermen founded a cooperative called Blue Harbour last year. "
+                       "The old pier, once called the Mistake on the Lake, was rebuilt. "
+                       "The mayor called the plan “a gift to the gulls.”");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(SourceText(&d.attributions[0]), "The mayor");
+}
+
 TEST(Attribution, FindsSpeakerBeforeColonAndQuote) {
   Document d = Extract("Colonel Ivan Drach told the Steppe Courier: “We withdrew from the ridge to save the company.”");
   const Attribution* a = ByCue(d, "told");
