@@ -694,7 +694,11 @@ struct Builder {
     }
     if (appos_b == appos_e) return false;
     // "Pravda, which/who …, reported": the source is the noun phrase before the relative clause.
-    if (appos_b == lo || c.IsComma(appos_b - 1)) {
+    // Not when that phrase is itself an appositive role of a name before the comma
+    // ("Ivan Kos, a pilot who knows every buoy, said"): the appositive rules below take it.
+    bool role_of_name = appos_b >= 2 && appos_b - 1 > lo && c.IsComma(appos_b - 1) && c.IsWord(appos_b - 2) &&
+                        c.toks[appos_b - 2].capitalized && C().determiners.count(c.Low(appos_b));
+    if ((appos_b == lo || c.IsComma(appos_b - 1)) && !role_of_name) {
       for (size_t r = appos_b + 1; r < appos_e; ++r) {
         if (c.toks[r].capitalized || !C().relative.count((c.Low(r)))) continue;
         size_t s0 = appos_b;
@@ -773,9 +777,23 @@ struct Builder {
     if (start >= hi || !c.IsWord(start)) return false;
     std::string w(c.Low(start));
     static const WordSet kQuantifiers = {"several", "many", "some", "two", "three", "four", "most", "other",
-                                         "various", "numerous", "both"};
+                                         "various", "numerous", "both", "one", "another"};
+    // "said former adviser David Axelrod", "said campaign manager Robby Mook": a
+    // lowercase title before a name.
+    auto titled_name = [&]() {
+      if (C().time_nouns.count(w) || CueDays().count(w) || C().prepositions.count(w) || C().boundary.count(w) ||
+          C().relative.count(w) || EndsWith(w, "ly") || VerbLike(c, start)) {
+        return false;
+      }
+      size_t np_e = RightNP(c, start, hi);
+      if (np_e - start < 2 || np_e - start > 7) return false;
+      for (size_t t = start + 1; t < np_e; ++t) {
+        if (c.toks[t].capitalized) return true;
+      }
+      return false;
+    };
     if (!(c.toks[start].capitalized || C().determiners.count(w) || C().pronouns.count(w) ||
-          C().anon_heads.count(w) || kQuantifiers.count(w)))
+          C().anon_heads.count(w) || kQuantifiers.count(w) || titled_name()))
       return false;
     if (w == "that" || w == "to" || w == "in" || w == "on" || w == "of" || w == "for" || w == "from" || w == "with" ||
         w == "by")

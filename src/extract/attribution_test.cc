@@ -89,6 +89,23 @@ TEST(Attribution, CalledThatNamesIsNoCue) {
   EXPECT_EQ(SourceText(&d.attributions[0]), "The mayor");
 }
 
+TEST(Attribution, ASpeakerAfterTheQuoteMayStartWithATitleOrOne) {
+  Document d = Extract("The ferry has been idle for weeks.\n\n"
+                       "“The harbour will reopen in March,” said harbour pilot Ivan Kos.\n\n"
+                       "“Nobody told us,” said one port source on the night shift.");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_EQ(SourceText(&d.attributions[0]), "harbour pilot Ivan Kos");
+  EXPECT_EQ(d.attributions[0].kind, AttributionKind::kDirect);
+  EXPECT_EQ(SourceText(&d.attributions[1]), "one port source on the night shift");
+}
+
+TEST(Attribution, ANamesAppositiveMayHoldARelativeClause) {
+  Document d = Extract("Ivan Kos, a pilot who has worked in the port for decades, said that the harbour was safe.");
+  const Attribution* a = ByCue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source_name, "Ivan Kos");
+}
+
 TEST(Attribution, FindsSpeakerBeforeColonAndQuote) {
   Document d = Extract("Colonel Ivan Drach told the Steppe Courier: “We withdrew from the ridge to save the company.”");
   const Attribution* a = ByCue(d, "told");
