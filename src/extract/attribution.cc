@@ -410,6 +410,8 @@ size_t LeftNP(const Ctx& c, size_t end, size_t lo) {
     }
     if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) break;
     std::string w(c.Low(k));
+    // A subject pronoun right before the cue is the whole phrase ("In the interview he said").
+    if (k + 1 == end && (w == "he" || w == "she" || w == "they" || w == "we" || w == "i")) return k;
     if (!t.capitalized && C().relative.count(w) && k > lo && count <= 8 && c.IsWord(k - 1) &&
         !VerbLike(c, k - 1)) {
       // "a US official who corroborates the claims said": keep scanning; CutRelative trims it.
