@@ -1095,6 +1095,7 @@ struct Builder {
     size_t sb = s.token_begin, send = s.token_end;
     sentence_via = SentenceVia(sb, send);
     AskedClause(sb, send);
+    InvertedLead(sb, send);
     HeadlineColon(s);
     for (size_t i = sb; i < send; ++i) {
       CueHit hit;
@@ -1110,6 +1111,26 @@ struct Builder {
       i = std::max(i, hit.e - 1);
     }
     Reportedly(sb, send);
+  }
+
+  // "Said Ellis: “…”", "Added the mayor, “…”": a sentence that opens with its
+  // cue, then the speaker, then the quotation.
+  void InvertedLead(size_t sb, size_t send) {
+    if (send - sb < 4 || !c.IsWord(sb) || c.used[sb] || c.InQuote(sb)) return;
+    std::string_view w = c.Low(sb);
+    if (!(w == "said" || w == "says" || w == "added" || w == "adds" || w == "wrote" || w == "writes" ||
+          w == "explained" || w == "warned")) {
+      return;
+    }
+    size_t src_b, src_e, head_e;
+    if (!RightSource(sb + 1, send, &src_b, &src_e, &head_e)) return;
+    size_t k = src_e;
+    if (k >= send || !(c.Raw(k) == ":" || c.IsComma(k))) return;
+    int q = QuoteStartingAt(k, send);
+    if (q < 0) return;
+    for (size_t t = sb + 1; t < src_e; ++t) c.used[t] = 1;
+    Add(Make(AttributionKind::kDirect, src_b, src_e, head_e, sb, sb + 1, c.doc->quotes[static_cast<size_t>(q)].span));
+    c.used[k] = 1;
   }
 
   void According(const CueHit& hit, size_t sb, size_t send) {

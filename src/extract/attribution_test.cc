@@ -106,6 +106,15 @@ TEST(Attribution, ANamesAppositiveMayHoldARelativeClause) {
   EXPECT_EQ(a->source_name, "Ivan Kos");
 }
 
+TEST(Attribution, ASentenceMayOpenWithItsCue) {
+  Document d = Extract("The ferry has been idle for weeks. Said the harbour master: “Nobody will sail before March.”");
+  const Attribution* a = ByCue(d, "Said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(SourceText(a), "the harbour master");
+  EXPECT_EQ(a->form, AttributionKind::kDirect);
+  EXPECT_EQ(a->content.text, "“Nobody will sail before March.”");
+}
+
 TEST(Attribution, FindsSpeakerBeforeColonAndQuote) {
   Document d = Extract("Colonel Ivan Drach told the Steppe Courier: “We withdrew from the ridge to save the company.”");
   const Attribution* a = ByCue(d, "told");
