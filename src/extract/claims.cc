@@ -729,6 +729,35 @@ void ExtractClaims(Document* doc) {
       if (figurative) continue;
     }
 
+    // "to defend its cities from Russian attacks", "help to repel air attacks": attacks
+    // as the threat defended against, not a reported event.
+    if (tr.type == EventType::kAttack) {
+      bool defended = false;
+      for (uint32_t t = tb, steps = 0; t > sent.token_begin && steps < 8 && !defended; --t, ++steps) {
+        std::string_view k = keys[t - 1];
+        if (IsPunct(d, t - 1) || In(k, {"if", "when", "and", "but", "that", "which", "because", "while", "unless"})) {
+          break;
+        }
+        defended = In(k, {"defend", "defends", "defending", "protect", "protects", "protecting", "shield",
+                          "shields", "shielding", "repel", "repels", "repelling", "deter", "deters", "deterring",
+                          "fend", "guard", "safeguard", "withstand"});
+      }
+      if (defended) continue;
+    }
+
+    // A capitalised event word inside an ordinary sentence is part of a name: the
+    // "Freeze and Seize" task force, the "Day of Resistance to the Occupation of Crimea".
+    if (tb > sent.token_begin && d.tokens[tb].capitalized && !IsPunct(d, tb - 1) &&
+        d.tokens[tb - 1].kind != TokenKind::kQuote) {
+      uint32_t words = 0, lower = 0;
+      for (uint32_t t = sent.token_begin; t < sent.token_end; ++t) {
+        if (d.tokens[t].kind != TokenKind::kWord) continue;
+        ++words;
+        if (!d.tokens[t].capitalized) ++lower;
+      }
+      if (lower * 2 > words) continue;
+    }
+
     // "seizing on concern": exploiting, not taking ground.
     if (tr.type == EventType::kTerritorialChange && keys[tb].rfind("seiz", 0) == 0 && te < sent.token_end &&
         In(keys[te], {"on", "upon"})) {

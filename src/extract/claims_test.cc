@@ -337,6 +337,18 @@ TEST(Claims, CallingOnAForceToWithdrawIsACall) {
   EXPECT_EQ(c->modality, "hypothetical");
 }
 
+TEST(Claims, AttacksDefendedAgainstAndEventWordsInNamesAreNoEvents) {
+  Document defend = Extract("The new batteries are not enough to defend the port from massive Russian attacks.");
+  EXPECT_EQ(OfType(defend, "attack"), nullptr);
+  Document name = Extract("The ministry set up a Seize and Hold task force to trace Russian assets abroad.");
+  EXPECT_EQ(OfType(name, "territorial_change"), nullptr);
+  // A title-case headline keeps its events.
+  Document headline = Extract("Russian Troops Capture Village Near Pokrovsk\n\nThe village fell on Monday.");
+  EXPECT_NE(OfType(headline, "territorial_change"), nullptr);
+  Document real = Extract("Massive Russian attacks hit the port overnight, the governor said.");
+  EXPECT_NE(OfType(real, "attack"), nullptr);
+}
+
 TEST(Claims, AModalAfterAnEventNounMakesItHypothetical) {
   Document could = Extract("A Russian attack could come at any moment, the minister warned.");
   const Claim* c = OfType(could, "attack");
