@@ -922,7 +922,18 @@ void ExtractClaims(Document* doc) {
     for (const auto& w : words) {
       bool before = w.token_end <= tb;
       uint32_t distance = before ? tb - w.token_end : 0;
-      if ((w.tags & kTagNegation) && !(w.tags & kTagFocus) && before && distance <= 4) c.polarity = "denied";
+      // "have not confirmed any strikes": no confirmation is a hedge, not a denial.
+      bool unconfirmed = false;
+      if ((w.tags & kTagNegation) && before) {
+        for (uint32_t t = w.token_end; t < tb && !unconfirmed; ++t) {
+          unconfirmed = In(keys[t], {"confirm", "confirmed", "confirms", "confirming", "verify", "verified",
+                                     "verifies", "comment", "commented", "acknowledge", "acknowledged"});
+        }
+        if (unconfirmed) AddHedge(&c, "not confirmed");
+      }
+      if ((w.tags & kTagNegation) && !(w.tags & kTagFocus) && before && distance <= 4 && !unconfirmed) {
+        c.polarity = "denied";
+      }
       // "no servicemen of the regiment had been taken prisoner": "no" opening the subject.
       if ((w.tags & kTagNegation) && before && distance <= 10 && w.token_end == w.token_begin + 1 &&
           In(keys[w.token_begin], {"no", "none", "neither"})) {

@@ -2,6 +2,8 @@
 // one rule per test, and the seed gold score when ../shared is present.
 #include "extract/claims.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -347,6 +349,22 @@ TEST(Claims, AttacksDefendedAgainstAndEventWordsInNamesAreNoEvents) {
   EXPECT_NE(OfType(headline, "territorial_change"), nullptr);
   Document real = Extract("Massive Russian attacks hit the port overnight, the governor said.");
   EXPECT_NE(OfType(real, "attack"), nullptr);
+}
+
+TEST(Claims, NotConfirmingIsAHedgeNotADenial) {
+  Document doc = Extract(
+      "Moscow accused Kyiv of shelling a fuel depot in Belgorod, but Ukrainian forces have not confirmed any strikes.");
+  const Claim* c = nullptr;
+  for (const auto& x : doc.claims) {
+    if (x.type == "attack" && x.text.find("confirmed") != std::string::npos) c = &x;
+  }
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->polarity, "asserted");
+  EXPECT_NE(std::find(c->hedges.begin(), c->hedges.end(), "not confirmed"), c->hedges.end());
+  Document denied = Extract("Ukrainian forces did not strike the bridge, the army said.");
+  const Claim* d = OfType(denied, "attack");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->polarity, "denied");
 }
 
 TEST(Claims, AModalAfterAnEventNounMakesItHypothetical) {
