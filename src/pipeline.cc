@@ -49,7 +49,7 @@ void Pipeline::Process(Document* doc) const {
       }
     }
     segment::Segment(doc);
-    if (options_.extract_attributions) extract::ExtractAttributions(doc);
+    if (options_.extract_attributions) extract::ExtractAttributions(doc, {.attitudes = options_.attitudes});
     if (options_.extract_attributions && options_.extract_claims) {
       extract::ExtractClaims(doc);
       extract::FlagGarbledExpansions(doc);

@@ -240,6 +240,13 @@ int main(int argc, char** argv) {
   auto* attributions = app.add_subcommand("attributions", "print who said what, or write BRAT .ann files");
   AddCommon(attributions, &at_opts);
   attributions->add_option("--brat", brat_dir, "write one BRAT .ann file per input into DIR (PolNeAR layout)");
+  claimtrace::exporter::BratOptions brat_opts;
+  bool brat_all = false;
+  attributions->add_flag("--brat-all", brat_all,
+                         "with --brat: write every attribution of the ledger, nested ones included, not only those the "
+                         "PolNeAR scheme annotates");
+  attributions->add_flag("--brat-features", brat_opts.feature_notes,
+                         "with --brat: add each attribution's scheme-model features as AnnotatorNotes (for training)");
 
   Common sh_opts;
   auto* show = app.add_subcommand("show", "print each document's attributions, event claims and flags, readably");
@@ -294,9 +301,11 @@ int main(int argc, char** argv) {
   if (int code = 0; claimtrace::cli::RunStoreCommand(*store_cmds, &code)) return code;
   if (int code = 0; claimtrace::cli::RunServeCommand(*serve_cmd, &code)) return code;
 
-  auto run = [](const Common& opts, auto&& sink) {
+  bool with_attitudes = false;  // attributions --brat, in the PolNeAR scheme
+  auto run = [&with_attitudes](const Common& opts, auto&& sink) {
     claimtrace::PipelineOptions po;
     po.drop_chrome = !opts.keep_chrome;
+    po.attitudes = with_attitudes;
     claimtrace::Pipeline pipeline(po);
     claimtrace::InputReader reader(opts.inputs, ReaderOpts(opts));
     Document doc;
@@ -347,6 +356,9 @@ int main(int argc, char** argv) {
   }
   if (*attributions) {
     if (!brat_dir.empty()) {
+      // The PolNeAR scheme annotates attitudes ("wants", "seems"); the ledger (--brat-all) does not.
+      with_attitudes = !brat_all || brat_opts.feature_notes;
+      brat_opts.scheme_filter = !brat_all && !brat_opts.feature_notes;
       std::error_code ec;
       std::filesystem::create_directories(brat_dir, ec);
       if (ec) {
@@ -362,7 +374,7 @@ int main(int argc, char** argv) {
       if (doc.error) return true;
       std::string ann;
       try {
-        ann = claimtrace::exporter::ToBrat(doc);
+        ann = claimtrace::exporter::ToBrat(doc, brat_opts);
       } catch (const std::exception& e) {  // a bug, but one document must not end the batch
         std::fprintf(stderr, "claimtrace: %s: internal error writing BRAT: %s\n", doc.input.c_str(), e.what());
         return true;

@@ -105,6 +105,9 @@ struct Attribution {
   // ("has repeatedly said"), a following colon, weekday or "in a statement".
   Span cue_extent;
   std::optional<TextRef> antecedent;  // what an anaphoric content ("This development") refers to
+  // An attitude ("wants", "seems", "supports"), not a statement: found only when
+  // asked for (PipelineOptions::attitudes), for attribution corpora.
+  bool attitude = false;
 };
 
 // A source in a claim's chain, outermost first (see DESIGN.md "Output contract").

@@ -66,6 +66,9 @@ struct PipelineOptions {
   bool drop_chrome = true;       // remove site chrome from the text
   bool extract_attributions = true;
   bool extract_claims = true;    // needs extract_attributions
+  // Also find attitudes ("X wants …", "X seems …"): attribution corpora such as
+  // PolNeAR annotate them, the claims ledger does not use them. Off by default.
+  bool attitudes = false;
 };
 
 class Pipeline {

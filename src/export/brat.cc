@@ -8,6 +8,7 @@
 #include <tuple>
 #include <vector>
 
+#include "export/polnear.h"
 #include "util/utf8.h"
 
 namespace claimtrace::exporter {
@@ -106,10 +107,12 @@ struct Writer {
 
 }  // namespace
 
-std::string ToBrat(const Document& doc) {
+std::string ToBrat(const Document& doc, const BratOptions& options) {
   Writer w{doc, {}, 1, {}, {}};
-  int e = 1;
-  for (const Attribution& a : doc.attributions) {
+  int e = 1, note = 1;
+  for (size_t i = 0; i < doc.attributions.size(); ++i) {
+    const Attribution& a = doc.attributions[i];
+    if (options.scheme_filter && !PolnearKeeps(doc, i)) continue;
     Span src_span = a.source ? (a.source_extent.empty() ? a.source->span : a.source_extent) : Span{};
     int src = a.source ? w.Text("Source", {src_span}) : -1;
     Span cue_span = a.cue_extent.empty() ? a.cue.span : a.cue_extent;
@@ -129,6 +132,14 @@ std::string ToBrat(const Document& doc) {
              std::to_string(content) + " Cue:T" + std::to_string(cue);
     if (src >= 0) w.out += " Source:T" + std::to_string(src);
     w.out += "\n";
+    if (options.feature_notes) {
+      w.out += "#" + std::to_string(note++) + "\tAnnotatorNotes T" + std::to_string(cue) + "\t";
+      for (const std::string& f : PolnearFeatures(doc, a.continues >= 0 ? static_cast<size_t>(a.continues) : i)) {
+        w.out += f;
+        w.out += ' ';
+      }
+      w.out += "\n";
+    }
   }
   return w.out;
 }

@@ -10,7 +10,16 @@
 
 namespace claimtrace::exporter {
 
-std::string ToBrat(const Document& doc);
+struct BratOptions {
+  // Write only the attributions the PolNeAR scheme would annotate (see
+  // export/polnear.h); false writes every attribution of the ledger.
+  bool scheme_filter = true;
+  // After each attribution, an AnnotatorNotes line ("#N") on its cue with the
+  // scheme model's features (for tools/learn/learn_polnear.py).
+  bool feature_notes = false;
+};
+
+std::string ToBrat(const Document& doc, const BratOptions& options = {});
 
 }  // namespace claimtrace::exporter
 

@@ -31,7 +31,7 @@ namespace {
 struct CueEntry {
   std::string canonical;
   bool tell = false, needs_that = false, deny = false, call = false, report = false, describe = false,
-       according = false, noun_too = false;
+       according = false, noun_too = false, attitude = false;
 };
 
 struct CueForm {
@@ -92,6 +92,7 @@ const CueLexicon& Cues() {
         if (t == "describe") c.describe = true;
         if (t == "according") c.according = true;
         if (t == "noun_too") c.noun_too = true;
+        if (t == "attitude") c.attitude = true;
       }
       out.entries.push_back(c);
     }
@@ -208,8 +209,10 @@ struct Ctx {
   std::vector<char> used;     // token already part of a cue
   std::vector<char> title_case;  // token is in a Title Case line (a headline), where cues are capitalised
   std::vector<const std::vector<CueForm>*> cue_forms;  // lexicon forms starting at each token, or nullptr
+  bool attitudes = false;  // AttributionOptions::attitudes
 
-  Ctx(Document* d) : doc(d), text(d->text), lower(util::AsciiLower(d->text)), toks(d->tokens) {
+  Ctx(Document* d, bool with_attitudes)
+      : doc(d), text(d->text), lower(util::AsciiLower(d->text)), toks(d->tokens), attitudes(with_attitudes) {
     quote_of.assign(toks.size(), -1);
     used.assign(toks.size(), 0);
     title_case.assign(toks.size(), 0);
@@ -221,7 +224,12 @@ struct Ctx {
       std::string_view w = std::string_view(lower).substr(toks[t].span.begin, toks[t].span.size());
       if (!lex.MayStart(w)) continue;
       auto it = by_first.find(w);
-      if (it != by_first.end()) cue_forms[t] = &it->second;
+      if (it == by_first.end()) continue;
+      // Without attitudes, their words are ordinary words to every rule.
+      if (!attitudes && std::all_of(it->second.begin(), it->second.end(),
+                                    [](const CueForm& f) { return f.entry->attitude; }))
+        continue;
+      cue_forms[t] = &it->second;
     }
     for (const Sentence& s : d->sentences) {
       size_t words = 0, caps = 0;
@@ -330,6 +338,7 @@ bool MatchCue(const Ctx& c, size_t i, size_t sent_end, CueHit* hit) {
   if (!c.IsWord(i) || c.InQuote(i) || c.used[i]) return false;
   if (!c.cue_forms[i]) return false;
   for (const CueForm& f : *c.cue_forms[i]) {
+    if (f.entry->attitude && !c.attitudes) continue;
     size_t e = i + 1;
     bool ok = true;
     for (const std::string& w : f.rest) {
@@ -888,6 +897,28 @@ struct Builder {
     return {c.toks[b].span.begin, c.toks[e - 1].span.end};
   }
 
+  // A verb that can frame a quotation although it is not in the cue lexicon: a
+  // lower-case past tense ("continued", "quipped", "cried out", "went on", "shot
+  // back"). Returns the end of the verb and its particle, or i when there is none.
+  size_t FrameVerbEnd(size_t i) const {
+    static const WordSet kIrregular = {"went", "shot", "spoke", "began", "swore", "broke", "fired", "bit", "chimed"};
+    static const WordSet kParticle = {"on", "back", "out", "in", "up"};
+    if (!c.IsWord(i) || c.toks[i].capitalized || c.InQuote(i) || c.used[i]) return i;
+    std::string_view w = c.Low(i);
+    if (w.size() < 4) return i;
+    for (char ch : w) {
+      if (ch < 'a' || ch > 'z') return i;
+    }
+    bool irregular = kIrregular.count(w) > 0;
+    if (!irregular && !(EndsWith(w, "ed") && w.size() >= 5 && !C().np_ed_ok.count(w))) return i;
+    size_t e = i + 1;
+    if (c.IsWord(e) && kParticle.count(c.Low(e))) ++e;
+    // "went" and "shot" frame a quotation only with their particle ("went on", "shot back").
+    if (irregular && e == i + 1 && (w == "went" || w == "shot" || w == "broke" || w == "bit" || w == "chimed"))
+      return i;
+    return e;
+  }
+
   // The quotation that starts at token i (skipping ':' or ','), if any.
   int QuoteStartingAt(size_t i, size_t hi) {
     while (i < hi && (c.Raw(i) == ":" || c.Raw(i) == ",")) ++i;
@@ -1031,6 +1062,26 @@ struct Builder {
         }
       }
       if (found) continue;
+      // “…,” X continued. / “…!” the crowd cried out.: a speech frame, so any
+      // past-tense verb between the subject and the sentence's end is the cue.
+      bool frame_closed = q.close_token > 0 && (c.IsComma(q.close_token - 1) || c.Raw(q.close_token - 1) == "?" ||
+                                                c.Raw(q.close_token - 1) == "!");
+      frame_closed = frame_closed || c.IsComma(q.close_token + 1);
+      for (size_t j = k + 1; frame_closed && j < hi && j < k + 8; ++j) {
+        if (c.IsPunct(j) || c.IsQuote(j)) break;
+        size_t ve = FrameVerbEnd(j);
+        if (ve == j) continue;
+        bool closes = ve >= hi || c.IsSentenceEndPunct(ve) || (c.IsComma(ve) && c.IsQuote(ve + 1));
+        size_t end = SkipAuxLeft(CueStart(j, k), k);
+        if (closes && LeftSource(end, k, &sb, &se, &he) && sb == k) {
+          Attribution a = Make(AttributionKind::kDirect, sb, se, he, CueStart(j, k), ve, content);
+          AddSecondPart(&a, ve, para_end, &consumed);
+          Add(std::move(a));
+          found = true;
+        }
+        break;
+      }
+      if (found) continue;
       // “…” — X
       if (k < para_end && c.toks[k].kind == TokenKind::kDash && para_end - k <= 14) {
         size_t e = RightNP(c, k + 1, para_end);
@@ -1063,6 +1114,19 @@ struct Builder {
             found = true;
           }
           break;
+        }
+        // She continued: “…” / He went on, “…”: the frame verb right before the mark,
+        // its subject opening the sentence.
+        size_t vb = lo;
+        if (!found && j > lo + 1 && FrameVerbEnd(j - 1) == j) vb = j - 1;
+        if (!found && j > lo + 2 && FrameVerbEnd(j - 2) == j) vb = j - 2;
+        if (!found && vb > lo) {
+          size_t cb = CueStart(vb, lo);
+          size_t end = SkipAuxLeft(cb, lo);
+          if (LeftSource(end, lo, &sb, &se, &he) && sb == ClauseStart(lo, j)) {
+            Add(Make(AttributionKind::kDirect, sb, se, he, cb, j, content));
+            found = true;
+          }
         }
       }
       if (found) continue;
@@ -1662,14 +1726,27 @@ std::optional<TextRef> Antecedent(const Ctx& c, const Attribution& a) {
 
 }  // namespace
 
-void ExtractAttributions(Document* doc) {
+void ExtractAttributions(Document* doc, const AttributionOptions& options) {
   doc->attributions.clear();
   if (doc->tokens.empty()) return;
-  Ctx ctx(doc);
+  Ctx ctx(doc, options.attitudes);
   Builder b(ctx);
   b.TranscriptPass();
   b.QuotePass(doc->sentences);
   for (const Sentence& s : doc->sentences) b.CuePass(s);
+  if (options.attitudes) {
+    // An attitude: a cue word whose lexicon entries are all attitudes.
+    for (Attribution& a : b.out) {
+      auto it = std::lower_bound(ctx.toks.begin(), ctx.toks.end(), a.cue.span.begin,
+                                 [](const Token& t, uint32_t v) { return t.span.begin < v; });
+      for (size_t t = static_cast<size_t>(it - ctx.toks.begin()); t < ctx.toks.size() && ctx.toks[t].span.begin < a.cue.span.end; ++t) {
+        if (!ctx.cue_forms[t]) continue;
+        a.attitude = std::all_of(ctx.cue_forms[t]->begin(), ctx.cue_forms[t]->end(),
+                                 [](const CueForm& f) { return f.entry->attitude; });
+        break;
+      }
+    }
+  }
 
   // Order by position; remap `continues`.
   std::vector<size_t> order(b.out.size());

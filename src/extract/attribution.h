@@ -20,8 +20,14 @@
 
 namespace claimtrace::extract {
 
+struct AttributionOptions {
+  // Also attitudes: cues tagged `attitude` in data/lexicons/en/cues.txt ("wants",
+  // "seems", "supports"), marked Attribution::attitude. Claims do not use them.
+  bool attitudes = false;
+};
+
 // Fills doc->attributions from a segmented document.
-void ExtractAttributions(Document* doc);
+void ExtractAttributions(Document* doc, const AttributionOptions& options = {});
 
 // One source in a chain of attribution, outermost first.
 struct ChainLink {

@@ -217,6 +217,52 @@ TEST(Attribution, NestsASpeakerInsideAnAccordingTo) {
   EXPECT_EQ(chain[1].name, "Petro Hnatyuk");
 }
 
+TEST(Attribution, TakesAnyPastTenseVerbThatFramesAQuotation) {
+  // After a quotation closed by a comma, a subject and one verb ending the sentence frame it.
+  Document d = Extract("“We will rebuild the pier before winter,” the harbour master continued.\n\n"
+                       "“Not one more boat is leaving,” Ola Brekke shot back.");
+  const Attribution* continued = ByCue(d, "continued");
+  ASSERT_NE(continued, nullptr);
+  EXPECT_EQ(SourceText(continued), "the harbour master");
+  EXPECT_EQ(continued->form, AttributionKind::kDirect);
+  const Attribution* shot = ByCue(d, "shot back");
+  ASSERT_NE(shot, nullptr);
+  EXPECT_EQ(SourceText(shot), "Ola Brekke");
+  // Before a quotation: the subject opens the sentence, the verb ends right at the colon.
+  Document before = Extract("Ms. Halvorsen paused. She continued: “The ferry will run again in May.”");
+  const Attribution* b = ByCue(before, "continued");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(SourceText(b), "She");
+  EXPECT_NE(b->content.text.find("ferry will run"), std::string::npos);
+}
+
+TEST(Attribution, ANonFramingVerbAfterAQuotationIsNoCue) {
+  // The quotation is not closed by a comma, and the verb does not end a frame.
+  Document d = Extract("The mayor called the plan “a reckless gamble” and the council adjourned.");
+  EXPECT_EQ(ByCue(d, "adjourned"), nullptr);
+  Document e = Extract("“Keep left,” the sign warned drivers who approached the closed bridge slowly.");
+  for (const auto& a : e.attributions) EXPECT_NE(a.cue.text, "approached");
+}
+
+TEST(Attribution, FindsAttitudesOnlyWhenAskedFor) {
+  const std::string text = "The harbour council wants a second ferry by spring. The fishermen seemed unconvinced.";
+  Document plain = Extract(text);
+  for (const auto& a : plain.attributions) {
+    EXPECT_FALSE(a.attitude);
+    EXPECT_NE(a.cue.text, "wants");
+  }
+  Document doc;
+  doc.input = "test";
+  doc.raw = text;
+  Pipeline({.attitudes = true}).Process(&doc);
+  const Attribution* wants = ByCue(doc, "wants");
+  ASSERT_NE(wants, nullptr);
+  EXPECT_TRUE(wants->attitude);
+  EXPECT_EQ(SourceText(wants), "The harbour council");
+  // Attitudes feed no claim: the ledger's claims are the same with and without them.
+  EXPECT_EQ(doc.claims.size(), plain.claims.size());
+}
+
 TEST(Attribution, CutsARelativeClauseOffTheSource) {
   Document d = Extract("The agency reported a border guard who saw the crossing said, “They came on foot.”");
   const Attribution* said = ByCue(d, "said");

@@ -246,7 +246,9 @@ TEST(Claims, AFormerNamesYearIsNotTheEventsDate) {
   EXPECT_FALSE(first->time && first->time->text == "2016");
   int dated_2023 = 0;
   for (const auto& c : doc.claims) {
-    if (c.time) EXPECT_NE(c.time->text, "2016");
+    if (c.time) {
+      EXPECT_NE(c.time->text, "2016");
+    }
     if (c.time && c.time->date == "2023-03-14") ++dated_2023;
   }
   EXPECT_EQ(dated_2023, 1);
