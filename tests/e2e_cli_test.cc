@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -339,6 +340,60 @@ TEST(Cli, AttributionsReportsBadInputAndGoesOn) {
   EXPECT_TRUE(Has(run.out, "error: corruption: empty input")) << run.out;
   EXPECT_TRUE(Has(run.out, "== " + kGood)) << run.out;
   EXPECT_TRUE(Has(run.out, "Olav Rinne")) << run.out;
+}
+
+// Counts lines of one BRAT label ("Cue") in an .ann file.
+size_t BratCount(const std::string& ann, const std::string& label) {
+  size_t n = 0;
+  std::istringstream in(ann);
+  std::string line;
+  while (std::getline(in, line)) {
+    auto tab = line.find('\t');
+    if (!line.empty() && line[0] == 'T' && tab != std::string::npos && line.compare(tab + 1, label.size() + 1, label + " ") == 0)
+      ++n;
+  }
+  return n;
+}
+
+TEST(Cli, WritesBratFilesInThePolnearSchemeOrTheWholeLedger) {
+  TempDir dir;
+  WriteFile(dir / "harbour.txt",
+            "The Fjordposten reported that the coast guard said the trawler had sunk.\n\n"
+            "The harbour council wants a second ferry by spring, its chairman said.\n\n"
+            "“We will rebuild the pier,” the harbour master continued.\n");
+  CliOptions options;
+  options.parse_json = false;
+  CliRun scheme = RunCli("attributions --brat " + Q(dir / "scheme") + " " + Q(dir / "harbour.txt"), dir, options);
+  ASSERT_EQ(scheme.exit_code, 0) << scheme.err;
+  CliRun all = RunCli("attributions --brat " + Q(dir / "all") + " --brat-all " + Q(dir / "harbour.txt"), dir, options);
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  CliRun feats =
+      RunCli("attributions --brat " + Q(dir / "feats") + " --brat-features " + Q(dir / "harbour.txt"), dir, options);
+  ASSERT_EQ(feats.exit_code, 0) << feats.err;
+  std::string s = ReadFile(dir / "scheme/harbour.ann"), a = ReadFile(dir / "all/harbour.ann"),
+              f = ReadFile(dir / "feats/harbour.ann");
+  // The ledger has no attitudes ("wants"); the feature run has them and every other attribution too.
+  EXPECT_EQ(a.find("\twants"), std::string::npos) << a;
+  EXPECT_NE(f.find("\twants"), std::string::npos) << f;
+  EXPECT_GE(BratCount(f, "Cue"), BratCount(a, "Cue"));
+  EXPECT_LE(BratCount(s, "Cue"), BratCount(f, "Cue"));
+  EXPECT_NE(f.find("AnnotatorNotes"), std::string::npos);
+  EXPECT_EQ(s.find("AnnotatorNotes"), std::string::npos);
+  EXPECT_NE(a.find("\tcontinued"), std::string::npos) << a;
+  EXPECT_GE(BratCount(s, "Cue"), 2u) << s;
+}
+
+TEST(Cli, BenchStopsAfterTheStageAskedFor) {
+  TempDir dir;
+  CliOptions options;
+  options.parse_json = false;
+  CliRun run = RunCli("bench --until attributions " + Q(kGood), dir, options);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_TRUE(Has(run.out, "stages ingest to attributions")) << run.out;
+  EXPECT_TRUE(Has(run.out, "claims         0")) << run.out;
+  EXPECT_FALSE(Has(run.out, "attributions   0")) << run.out;
+  CliRun bad = RunCli("bench --until tokens " + Q(kGood), dir, options);
+  EXPECT_NE(bad.exit_code, 0);
 }
 
 }  // namespace
