@@ -355,7 +355,9 @@ bool MatchCue(const Ctx& c, size_t i, size_t sent_end, CueHit* hit) {
       std::string prev(c.Low(i - 1));
       std::string_view form = c.Low(i);
       bool participle = EndsWith(form, "ed") || EndsWith(form, "ing") || form == "said" || form == "told";
-      if (C().determiners.count(prev) && prev != "that" && prev != "to" && prev != "which") {
+      // "by saying …" is a gerund with the clause subject as speaker, not a noun.
+      bool by_gerund = prev == "by" && EndsWith(form, "ing");
+      if (C().determiners.count(prev) && prev != "that" && prev != "to" && prev != "which" && !by_gerund) {
         return false;  // "the report", "his claims", "of warning"
       }
       if (!participle && C().noun_adjectives.count(prev)) return false;  // "new claims"
@@ -429,6 +431,16 @@ size_t LeftNP(const Ctx& c, size_t end, size_t lo) {
       continue;
     }
     if (!t.capitalized && (C().boundary.count(w) || C().relative.count(w))) break;
+    // "a source close to the council", "an adviser to the mayor": "to" inside the noun phrase.
+    static const WordSet kToNouns = {"close", "closer", "loyal", "ties", "adviser", "advisor", "advisers", "advisors",
+                                     "aide", "aides", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador",
+                                     "counsel", "sympathetic", "friendly", "connected", "linked", "allied", "near",
+                                     "attached", "assigned", "secretary", "successor", "heir", "deputy"};
+    if (w == "to" && k > lo && c.IsWord(k - 1) && kToNouns.count(c.Low(k - 1)) && k + 1 < end) {
+      ++count;
+      j = k;
+      continue;
+    }
     if (VerbLike(c, k)) break;
     // "told the agency the soldiers had warned": "the soldiers" is a noun phrase of its
     // own when a lower-case noun stands right before its determiner.
@@ -515,6 +527,9 @@ bool LooksLikeSource(const Ctx& c, size_t b, size_t e) {
   if (e <= b || e - b > 14) return false;
   static const WordSet kNotSources = {"if", "when", "once", "unless", "as", "though", "although", "while", "because"};
   if (e - b == 1 && kNotSources.count(c.Low(b))) return false;  // "If confirmed, …"
+  // "Another said", "Others said": a quantifier standing for people.
+  static const WordSet kQuantifierPeople = {"another", "others", "one", "some", "many", "several", "both", "most"};
+  if (e - b == 1 && kQuantifierPeople.count(c.Low(b))) return true;
   // A time phrase is not a source ("Last Friday", "In 2017").
   if (IsTimePhrase(c, b, e)) return false;
   for (size_t i = b; i < e; ++i) {
@@ -942,7 +957,10 @@ struct Builder {
     if (q >= 0 && c.doc->quotes[static_cast<size_t>(q)].open_token == k) {
       second = c.doc->quotes[static_cast<size_t>(q)].span;
       (*consumed)[static_cast<size_t>(q)] = 1;
-    } else if (comma && c.IsWord(k) && !c.toks[k].capitalized) {
+    } else if (comma && c.IsWord(k) && !c.toks[k].capitalized && !C().appositive_start.count(c.Low(k)) &&
+               !C().determiners.count(c.Low(k)) && !C().relative.count(c.Low(k))) {
+      // ", would use the occasion …" continues the quotation; ", a Labour man who …" and
+      // ", who …" describe the speaker.
       size_t e = ClauseEnd(c, k, para_end);
       for (size_t t = k; t < e; ++t) {
         if (c.IsSentenceEndPunct(t)) {
@@ -1317,8 +1335,17 @@ struct Builder {
       }
     }
     if (coordinated) left = false;
+    // "… landed in trouble by saying …", "…, while saying …": the clause subject speaks.
+    bool after_by = participle && hit.b > sb + 1 &&
+                    (c.Is(hit.b - 1, "by") || c.Is(hit.b - 1, "while") || c.Is(hit.b - 1, "after") ||
+                     c.Is(hit.b - 1, "before") || c.Is(hit.b - 1, "when"));
+    if (after_by) left = false;
     if ((participle && (!left || src_b == src_end)) || coordinated) {
-      if (coordinated || (hit.b > sb && c.IsComma(hit.b - 1))) {
+      // After a comma, also one inside a closing quotation mark ("a “ridiculous proposition,”
+      // adding that …") or a dash ("… – noting that …").
+      bool after_comma = hit.b > sb && (c.IsComma(hit.b - 1) || c.toks[hit.b - 1].kind == TokenKind::kDash ||
+                                        (c.IsQuote(hit.b - 1) && hit.b >= sb + 2 && c.IsComma(hit.b - 2)));
+      if (coordinated || after_comma || after_by) {
         size_t s0 = ClauseStart(sb, send);
         // "In comments to reporters, Lavrov accused …": the subject follows the opening phrase.
         if (s0 < hit.b && C().prepositions.count(c.Low(s0))) {
@@ -1327,8 +1354,23 @@ struct Builder {
           if (comma + 1 >= hit.b) return;
           s0 = comma + 1;
         }
+        // The subject ends at the clause's verb, also an irregular past ("The council kept its view").
+        static const WordSet kIrregularPast = {"kept", "made", "took", "gave", "went", "came", "held", "met", "sent",
+                                               "won", "lost", "got", "ran", "began", "brought", "bought", "built",
+                                               "spent", "stood", "struck", "spoke", "sought", "fought", "led",
+                                               "became", "wrote", "drew", "threw", "broke", "chose", "rose", "fell"};
+        auto clause_verb = [&](size_t t) {
+          return VerbLike(c, t) || (!c.toks[t].capitalized && kIrregularPast.count(c.Low(t)) > 0);
+        };
         size_t subj_e = s0;
-        while (subj_e < hit.b && !VerbLike(c, subj_e) && !c.IsPunct(subj_e) && subj_e - s0 < 12) ++subj_e;
+        while (subj_e < hit.b && !clause_verb(subj_e) && !c.IsPunct(subj_e) && subj_e - s0 < 12) ++subj_e;
+        // "Earlier in the week, Brekke called for …, saying …": past an opening phrase and its comma.
+        for (int skip = 0; skip < 2 && subj_e + 1 < hit.b && c.IsComma(subj_e) && !LooksLikeSource(c, s0, subj_e);
+             ++skip) {
+          s0 = subj_e + 1;
+          subj_e = s0;
+          while (subj_e < hit.b && !clause_verb(subj_e) && !c.IsPunct(subj_e) && subj_e - s0 < 12) ++subj_e;
+        }
         while (s0 < subj_e && C().lead_drop.count((c.Low(s0)))) ++s0;
         if (LooksLikeSource(c, s0, subj_e)) {
           left = true;
@@ -1632,6 +1674,14 @@ bool IsAnonymous(const Attribution& a) {
         !(kAdjectives.count(w) && i == 0 && (w == "a" || w == "an" || w == "the" || w == "some" || w == "several")))
       return false;  // a proper name
     after_place_prep = (w == "in" || w == "from" || w == "near") || (after_place_prep && cap);
+    // "a source close to Brekke", "officials familiar with Smith's thinking": a person noun
+    // placed by its relation to someone named is still unnamed.
+    if (seen_person && (w == "to" || w == "with") && i > 0) {
+      std::string prev = util::AsciiLower(words[i - 1]);
+      if (prev == "close" || prev == "closer" || prev == "loyal" || prev == "ties" || prev == "familiar" ||
+          prev == "near" || prev == "sympathetic" || prev == "connected" || prev == "linked" || prev == "allied")
+        return true;
+    }
   }
   return true;
 }

@@ -236,6 +236,53 @@ TEST(Attribution, TakesAnyPastTenseVerbThatFramesAQuotation) {
   EXPECT_NE(b->content.text.find("ferry will run"), std::string::npos);
 }
 
+TEST(Attribution, AParticipleCueTakesTheClauseSubject) {
+  // After an opening phrase, after a comma inside a closing quotation mark, after "by"/"while".
+  Document d = Extract(
+      "Earlier in the week, Ola Brekke called for a new inquiry into the ferry accident, saying the coast guard "
+      "had been too slow.\n\n"
+      "Kari Dahl called the plan “a waste of money,” adding that the council had ignored the fishermen.\n\n"
+      "The mayor landed in trouble last week by saying that the harbour would close.\n\n"
+      "The council kept its view, while noting that the ferry should keep running.");
+  const Attribution* saying = ByCue(d, "saying");
+  ASSERT_NE(saying, nullptr);
+  EXPECT_EQ(SourceText(saying), "Ola Brekke");
+  const Attribution* adding = ByCue(d, "adding");
+  ASSERT_NE(adding, nullptr);
+  EXPECT_EQ(SourceText(adding), "Kari Dahl");
+  EXPECT_NE(adding->content.text.find("ignored the fishermen"), std::string::npos);
+  int by_saying = 0;
+  for (const auto& a : d.attributions) by_saying += a.cue.text == "saying" && SourceText(&a) == "The mayor";
+  EXPECT_EQ(by_saying, 1);
+  const Attribution* noting = ByCue(d, "noting");
+  ASSERT_NE(noting, nullptr);
+  EXPECT_EQ(SourceText(noting), "The council");
+  // Without a subject before it, a gerund after "by" is still no attribution.
+  Document none = Extract("Ferries are kept safe by checking the hulls every spring.");
+  EXPECT_TRUE(none.attributions.empty());
+}
+
+TEST(Attribution, ASourceCloseToSomeoneIsUnnamed) {
+  Document d = Extract("The ferry will not sail until March, a source close to Ola Brekke said.\n\n"
+                       "An adviser to the mayor said the pier would reopen.");
+  const Attribution* first = ByCue(d, "said");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(SourceText(first), "a source close to Ola Brekke");
+  EXPECT_EQ(first->kind, AttributionKind::kAnonymous);
+  bool adviser = false;
+  for (const auto& a : d.attributions) adviser |= SourceText(&a) == "An adviser to the mayor";
+  EXPECT_TRUE(adviser);
+}
+
+TEST(Attribution, AnAppositiveAfterTheSpeakerIsNotMoreQuotation) {
+  Document d = Extract("“The odds are against a quick repair,” said Ola Brekke, a harbour engineer who has "
+                       "worked on the pier since 2008.");
+  const Attribution* said = ByCue(d, "said");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(said->content_parts.size(), 0u);
+  EXPECT_EQ(said->content.text.find("harbour engineer"), std::string::npos) << said->content.text;
+}
+
 TEST(Attribution, ANonFramingVerbAfterAQuotationIsNoCue) {
   // The quotation is not closed by a comma, and the verb does not end a frame.
   Document d = Extract("The mayor called the plan “a reckless gamble” and the council adjourned.");
