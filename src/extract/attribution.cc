@@ -698,6 +698,20 @@ struct Builder {
     pending_cited.reset();
     if (end <= lo) return false;
     extent_end = 0;
+    // "Gingrich — mentioned by Newsmax as the favourite — told …": the noun phrase before
+    // a parenthetical between dashes.
+    if (c.toks[end - 1].kind == TokenKind::kDash) {
+      size_t open = end - 1;
+      while (open > lo && c.toks[open - 1].kind != TokenKind::kDash && end - open < 25 && !c.InQuote(open - 1)) --open;
+      if (open <= lo + 1 || c.toks[open - 1].kind != TokenKind::kDash || open + 1 >= end) return false;
+      size_t d = open - 1;
+      size_t s = LeftNP(c, d, lo);
+      if (!LooksLikeSource(c, s, d) || C().prepositions.count(c.Low(s)) || c.Is(s, "at")) return false;
+      *b = s;
+      *e = TrimTrailingTime(s, CutRelative(c, s, d));
+      *head_e = *e;
+      return true;
+    }
     if (!c.IsComma(end - 1)) {
       size_t s = LeftNP(c, end, lo);
       if (!LooksLikeSource(c, s, end)) return false;
@@ -1326,7 +1340,7 @@ struct Builder {
     // "with Moscow describing …", "X did Y, saying …": a participle takes the clause subject.
     bool participle = EndsWith(form, "ing");
     // "The mayor visited the site and stressed that …": the clause subject speaks.
-    bool coordinated = src_end > sb && c.Is(src_end - 1, "and");
+    bool coordinated = src_end > sb && (c.Is(src_end - 1, "and") || c.Is(src_end - 1, "but"));
     // "X, citing Y, reported …": the main cue builds both attributions.
     if ((form == "citing" || form == "quoting") && hit.b > sb && c.IsComma(hit.b - 1)) {
       for (size_t t = hit.e; t < send && t < hit.e + 14; ++t) {
@@ -1372,7 +1386,11 @@ struct Builder {
           while (subj_e < hit.b && !clause_verb(subj_e) && !c.IsPunct(subj_e) && subj_e - s0 < 12) ++subj_e;
         }
         while (s0 < subj_e && C().lead_drop.count((c.Low(s0)))) ++s0;
-        if (LooksLikeSource(c, s0, subj_e)) {
+        // No verb found before the conjunction ("The company keeps its books secret but says"):
+        // the subject is unknown.
+        bool through_conjunction = false;
+        for (size_t t = s0; t < subj_e; ++t) through_conjunction |= c.Is(t, "and") || c.Is(t, "but");
+        if (!through_conjunction && LooksLikeSource(c, s0, subj_e)) {
           left = true;
           src_b = s0;
           src_e = head_e = TrimTrailingTime(s0, CutRelative(c, s0, subj_e));
@@ -1533,13 +1551,19 @@ struct Builder {
     if (!c.Is(k, "asked") || c.used[k]) return;
     static const WordSet kNext = {"whether", "if", "about", "what", "who", "how",
                                                          "why", "to", "when", "which", "where"};
-    if (k + 1 >= send || !kNext.count((c.Low(k + 1)))) return;
-    size_t comma = k + 2;
+    // The question may follow the asker or the occasion: "Asked by the host whether …",
+    // "Asked at a briefing on Monday about …", "Asked specifically what …".
+    size_t q = k + 1;
+    while (q < send && q < k + 12 && !kNext.count(c.Low(q)) && !c.IsComma(q) && !c.IsQuote(q) &&
+           !c.IsSentenceEndPunct(q))
+      ++q;
+    if (q >= send || !kNext.count((c.Low(q)))) return;
+    size_t comma = q + 1;
     while (comma < send && !(c.IsComma(comma) && !c.InQuote(comma))) ++comma;
     if (comma + 1 >= send) return;
     size_t sb2, se2, he2;
     if (!RightSource(comma + 1, send, &sb2, &se2, &he2)) return;
-    size_t cb = c.Is(k + 1, "about") || c.Is(k + 1, "to") ? k + 2 : k + 1;
+    size_t cb = c.Is(q, "about") || c.Is(q, "to") ? q + 1 : q;
     if (comma <= cb) return;
     Add(Make(AttributionKind::kIndirect, sb2, se2, he2, k, k + 1, c.SpanOf(cb, comma)));
   }

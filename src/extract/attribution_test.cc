@@ -262,6 +262,34 @@ TEST(Attribution, AParticipleCueTakesTheClauseSubject) {
   EXPECT_TRUE(none.attributions.empty());
 }
 
+TEST(Attribution, ASourceBeforeAParentheticalBetweenDashes) {
+  Document d = Extract("Brekke — named by the Fjordposten as the likely successor — told the paper that he would run.");
+  const Attribution* told = ByCue(d, "told");
+  ASSERT_NE(told, nullptr);
+  EXPECT_EQ(SourceText(told), "Brekke");
+  EXPECT_EQ(told->content.text, "that he would run");
+}
+
+TEST(Attribution, ACueCoordinatedWithButTakesTheSubjectOnlyWhenItsVerbIsFound) {
+  Document d = Extract("Dahl refused to name the council, but told fishermen that the pier was safe.\n\n"
+                       "The company keeps its books secret but says its business has tripled.");
+  const Attribution* told = ByCue(d, "told");
+  ASSERT_NE(told, nullptr);
+  EXPECT_EQ(SourceText(told), "Dahl");
+  // "keeps" is not recognised as the verb: no source rather than a wrong one.
+  const Attribution* says = ByCue(d, "says");
+  if (says) EXPECT_EQ(SourceText(says).find("but"), std::string::npos) << SourceText(says);
+}
+
+TEST(Attribution, AQuestionAskedBeforeTheAnswer) {
+  Document d = Extract("Asked at a briefing on Monday about the ferry's future, harbour master Kari Dahl said the "
+                       "pier would be rebuilt.");
+  const Attribution* asked = ByCue(d, "Asked");
+  ASSERT_NE(asked, nullptr);
+  EXPECT_EQ(SourceText(asked), "harbour master Kari Dahl");
+  EXPECT_EQ(asked->content.text, "the ferry's future");
+}
+
 TEST(Attribution, ASourceCloseToSomeoneIsUnnamed) {
   Document d = Extract("The ferry will not sail until March, a source close to Ola Brekke said.\n\n"
                        "An adviser to the mayor said the pier would reopen.");
