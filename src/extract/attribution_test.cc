@@ -39,6 +39,17 @@ const Attribution* ByCue(const Document& doc, const std::string& cue) {
 
 std::string SourceText(const Attribution* a) { return a && a->source ? a->source->text : "<none>"; }
 
+// Expects an attribution with this cue, source and (unless empty) content; returns it or nullptr.
+const Attribution* ExpectAttribution(const Document& doc, const std::string& cue, const std::string& source,
+                                     const std::string& content = "") {
+  const Attribution* a = ByCue(doc, cue);
+  EXPECT_NE(a, nullptr) << "no attribution with the cue '" << cue << "'";
+  if (!a) return nullptr;
+  EXPECT_EQ(SourceText(a), source) << "cue '" << cue << "'";
+  if (!content.empty()) EXPECT_EQ(a->content.text, content) << "cue '" << cue << "'";
+  return a;
+}
+
 TEST(Attribution, FindsQuoteThenSpeaker) {
   Document d = Extract("“The bridge at Zarichne was hit twice overnight,” said Oksana Lytvyn, a regional spokeswoman.");
   const Attribution* a = ByCue(d, "said");
@@ -221,19 +232,12 @@ TEST(Attribution, TakesAnyPastTenseVerbThatFramesAQuotation) {
   // After a quotation closed by a comma, a subject and one verb ending the sentence frame it.
   Document d = Extract("“We will rebuild the pier before winter,” the harbour master continued.\n\n"
                        "“Not one more boat is leaving,” Ola Brekke shot back.");
-  const Attribution* continued = ByCue(d, "continued");
-  ASSERT_NE(continued, nullptr);
-  EXPECT_EQ(SourceText(continued), "the harbour master");
-  EXPECT_EQ(continued->form, AttributionKind::kDirect);
-  const Attribution* shot = ByCue(d, "shot back");
-  ASSERT_NE(shot, nullptr);
-  EXPECT_EQ(SourceText(shot), "Ola Brekke");
+  const Attribution* continued = ExpectAttribution(d, "continued", "the harbour master");
+  if (continued) EXPECT_EQ(continued->form, AttributionKind::kDirect);
+  ExpectAttribution(d, "shot back", "Ola Brekke");
   // Before a quotation: the subject opens the sentence, the verb ends right at the colon.
   Document before = Extract("Ms. Halvorsen paused. She continued: “The ferry will run again in May.”");
-  const Attribution* b = ByCue(before, "continued");
-  ASSERT_NE(b, nullptr);
-  EXPECT_EQ(SourceText(b), "She");
-  EXPECT_NE(b->content.text.find("ferry will run"), std::string::npos);
+  ExpectAttribution(before, "continued", "She", "“The ferry will run again in May.”");
 }
 
 TEST(Attribution, AParticipleCueTakesTheClauseSubject) {
@@ -244,19 +248,12 @@ TEST(Attribution, AParticipleCueTakesTheClauseSubject) {
       "Kari Dahl called the plan “a waste of money,” adding that the council had ignored the fishermen.\n\n"
       "The mayor landed in trouble last week by saying that the harbour would close.\n\n"
       "The council kept its view, while noting that the ferry should keep running.");
-  const Attribution* saying = ByCue(d, "saying");
-  ASSERT_NE(saying, nullptr);
-  EXPECT_EQ(SourceText(saying), "Ola Brekke");
-  const Attribution* adding = ByCue(d, "adding");
-  ASSERT_NE(adding, nullptr);
-  EXPECT_EQ(SourceText(adding), "Kari Dahl");
-  EXPECT_NE(adding->content.text.find("ignored the fishermen"), std::string::npos);
+  ExpectAttribution(d, "saying", "Ola Brekke");
+  ExpectAttribution(d, "adding", "Kari Dahl", "that the council had ignored the fishermen");
   int by_saying = 0;
   for (const auto& a : d.attributions) by_saying += a.cue.text == "saying" && SourceText(&a) == "The mayor";
   EXPECT_EQ(by_saying, 1);
-  const Attribution* noting = ByCue(d, "noting");
-  ASSERT_NE(noting, nullptr);
-  EXPECT_EQ(SourceText(noting), "The council");
+  ExpectAttribution(d, "noting", "The council");
   // Without a subject before it, a gerund after "by" is still no attribution.
   Document none = Extract("Ferries are kept safe by checking the hulls every spring.");
   EXPECT_TRUE(none.attributions.empty());
@@ -264,18 +261,13 @@ TEST(Attribution, AParticipleCueTakesTheClauseSubject) {
 
 TEST(Attribution, ASourceBeforeAParentheticalBetweenDashes) {
   Document d = Extract("Brekke — named by the Fjordposten as the likely successor — told the paper that he would run.");
-  const Attribution* told = ByCue(d, "told");
-  ASSERT_NE(told, nullptr);
-  EXPECT_EQ(SourceText(told), "Brekke");
-  EXPECT_EQ(told->content.text, "that he would run");
+  ExpectAttribution(d, "told", "Brekke", "that he would run");
 }
 
 TEST(Attribution, ACueCoordinatedWithButTakesTheSubjectOnlyWhenItsVerbIsFound) {
   Document d = Extract("Dahl refused to name the council, but told fishermen that the pier was safe.\n\n"
                        "The company keeps its books secret but says its business has tripled.");
-  const Attribution* told = ByCue(d, "told");
-  ASSERT_NE(told, nullptr);
-  EXPECT_EQ(SourceText(told), "Dahl");
+  ExpectAttribution(d, "told", "Dahl");
   // "keeps" is not recognised as the verb: no source rather than a wrong one.
   const Attribution* says = ByCue(d, "says");
   if (says) EXPECT_EQ(SourceText(says).find("but"), std::string::npos) << SourceText(says);
@@ -284,18 +276,14 @@ TEST(Attribution, ACueCoordinatedWithButTakesTheSubjectOnlyWhenItsVerbIsFound) {
 TEST(Attribution, AQuestionAskedBeforeTheAnswer) {
   Document d = Extract("Asked at a briefing on Monday about the ferry's future, harbour master Kari Dahl said the "
                        "pier would be rebuilt.");
-  const Attribution* asked = ByCue(d, "Asked");
-  ASSERT_NE(asked, nullptr);
-  EXPECT_EQ(SourceText(asked), "harbour master Kari Dahl");
-  EXPECT_EQ(asked->content.text, "the ferry's future");
+  ExpectAttribution(d, "Asked", "harbour master Kari Dahl", "the ferry's future");
 }
 
 TEST(Attribution, ASourceCloseToSomeoneIsUnnamed) {
   Document d = Extract("The ferry will not sail until March, a source close to Ola Brekke said.\n\n"
                        "An adviser to the mayor said the pier would reopen.");
-  const Attribution* first = ByCue(d, "said");
+  const Attribution* first = ExpectAttribution(d, "said", "a source close to Ola Brekke");
   ASSERT_NE(first, nullptr);
-  EXPECT_EQ(SourceText(first), "a source close to Ola Brekke");
   EXPECT_EQ(first->kind, AttributionKind::kAnonymous);
   bool adviser = false;
   for (const auto& a : d.attributions) adviser |= SourceText(&a) == "An adviser to the mayor";
