@@ -28,8 +28,8 @@ const Model& TheModel() {
       if (line.empty() || line[0] == '#') continue;
       size_t tab = line.find('\t');
       if (tab == std::string_view::npos) {
-        std::fprintf(stderr, "claimtrace: broken data file %.*s: a line without a tab\n", static_cast<int>(kName.size()),
-                     kName.data());
+        std::fprintf(stderr, "claimtrace: broken data file %.*s: a line without a tab\n",
+                     static_cast<int>(kName.size()), kName.data());
         std::abort();
       }
       std::string key(line.substr(0, tab));

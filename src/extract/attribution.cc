@@ -296,6 +296,7 @@ bool StartsClause(const Ctx& c, size_t i) {
                                                            "they", "it", "we", "i", "you", "there", "this",
                                                            "these", "no", "our", "its", "most", "many"};
   if (i >= c.toks.size() || !c.IsWord(i)) return false;
+  if (c.toks[i].kind == TokenKind::kNumber) return true;  // "shows 68% of voters …"
   return kOpeners.count((c.Low(i))) > 0 || (c.toks[i].capitalized && !c.title_case[i]);
 }
 
@@ -413,7 +414,9 @@ size_t LeftNP(const Ctx& c, size_t end, size_t lo) {
         }
         break;
       }
-      if (r == "&" || (r == "." && k > 0 && !t.space_before && c.IsWord(k - 1) && c.toks[k - 1].capitalized)) {
+      // "AT&T", "Gov.", and a percentage ("68% of voters").
+      if (r == "&" || (r == "%" && k > lo && c.toks[k - 1].kind == TokenKind::kNumber) ||
+          (r == "." && k > 0 && !t.space_before && c.IsWord(k - 1) && c.toks[k - 1].capitalized)) {
         j = k;
         continue;
       }
@@ -669,7 +672,8 @@ struct Builder {
   size_t TrimTrailingTime(size_t s, size_t e) {
     if (e < s + 2 || !C().time_nouns.count(c.Low(e - 1))) return e;
     size_t t = e - 1;
-    while (t > s && (c.Is(t - 1, "on") || c.Is(t - 1, "last") || c.Is(t - 1, "this") || c.Is(t - 1, "late") ||
+    while (t > s && (c.Is(t - 1, "on") || c.Is(t - 1, "in") || c.Is(t - 1, "last") || c.Is(t - 1, "this") ||
+                     c.Is(t - 1, "late") ||
                      c.Is(t - 1, "early") || C().time_nouns.count(c.Low(t - 1))))
       --t;
     return t > s ? t : e;
@@ -1813,7 +1817,8 @@ void ExtractAttributions(Document* doc, const AttributionOptions& options) {
     for (Attribution& a : b.out) {
       auto it = std::lower_bound(ctx.toks.begin(), ctx.toks.end(), a.cue.span.begin,
                                  [](const Token& t, uint32_t v) { return t.span.begin < v; });
-      for (size_t t = static_cast<size_t>(it - ctx.toks.begin()); t < ctx.toks.size() && ctx.toks[t].span.begin < a.cue.span.end; ++t) {
+      for (size_t t = static_cast<size_t>(it - ctx.toks.begin());
+           t < ctx.toks.size() && ctx.toks[t].span.begin < a.cue.span.end; ++t) {
         if (!ctx.cue_forms[t]) continue;
         a.attitude = std::all_of(ctx.cue_forms[t]->begin(), ctx.cue_forms[t]->end(),
                                  [](const CueForm& f) { return f.entry->attitude; });

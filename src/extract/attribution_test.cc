@@ -279,6 +279,12 @@ TEST(Attribution, AQuestionAskedBeforeTheAnswer) {
   ExpectAttribution(d, "Asked", "harbour master Kari Dahl", "the ferry's future");
 }
 
+TEST(Attribution, APercentageOfPeopleIsOneSourceAndANumberCanOpenTheContent) {
+  Document d = Extract("A new survey in March shows 62% of island residents say the ferry matters most.");
+  ExpectAttribution(d, "shows", "A new survey", "62% of island residents say the ferry matters most");
+  ExpectAttribution(d, "say", "62% of island residents", "the ferry matters most");
+}
+
 TEST(Attribution, ASourceCloseToSomeoneIsUnnamed) {
   Document d = Extract("The ferry will not sail until March, a source close to Ola Brekke said.\n\n"
                        "An adviser to the mayor said the pier would reopen.");
