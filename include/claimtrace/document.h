@@ -229,6 +229,9 @@ struct Document {
   std::string_view Slice(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }
   // Maps a clean-text byte offset back to a byte offset in `raw`.
   uint32_t RawOffset(uint32_t clean_offset) const;
+  // Index of the first token that starts at or after a clean-text byte offset
+  // (tokens.size() when there is none).
+  uint32_t TokenAtOrAfter(uint32_t clean_offset) const;
 };
 
 }  // namespace claimtrace

@@ -132,9 +132,10 @@ std::string ToBrat(const Document& doc, const BratOptions& options) {
              std::to_string(content) + " Cue:T" + std::to_string(cue);
     if (src >= 0) w.out += " Source:T" + std::to_string(src);
     w.out += "\n";
-    if (options.feature_notes) {
+    // A continued quotation shares its statement's cue, whose note is already written.
+    if (options.feature_notes && a.continues < 0) {
       w.out += "#" + std::to_string(note++) + "\tAnnotatorNotes T" + std::to_string(cue) + "\t";
-      for (const std::string& f : PolnearFeatures(doc, a.continues >= 0 ? static_cast<size_t>(a.continues) : i)) {
+      for (const std::string& f : PolnearFeatures(doc, i)) {
         w.out += f;
         w.out += ' ';
       }

@@ -47,12 +47,6 @@ const Model& TheModel() {
   return model;
 }
 
-size_t TokenAt(const Document& doc, uint32_t byte) {
-  auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), byte,
-                             [](const Token& t, uint32_t v) { return t.span.begin < v; });
-  return static_cast<size_t>(it - doc.tokens.begin());
-}
-
 std::string Lower(std::string_view s) {
   std::string out = util::AsciiLower(util::Trim(s));
   for (char& ch : out) {
@@ -136,9 +130,9 @@ std::vector<std::string> PolnearFeatures(const Document& doc, size_t i) {
     if (tok.capitalized) return "^";
     return Lower(doc.Slice(tok.span));
   };
-  size_t t = TokenAt(doc, cue.begin);
+  size_t t = doc.TokenAtOrAfter(cue.begin);
   if (t > 0 && t <= doc.tokens.size()) f.push_back("pv=" + word(t - 1));
-  f.push_back("nx=" + word(TokenAt(doc, cue.end)));
+  f.push_back("nx=" + word(doc.TokenAtOrAfter(cue.end)));
   // Conjunctions: how a cue behaves depends on its layout.
   f.push_back("h&f=" + head + "&" + form);
   f.push_back("h&s=" + head + "&" + src);

@@ -114,6 +114,12 @@ const CueLexicon& Cues() {
   return lex;
 }
 
+// Whether every form starting with a word is an attitude ("wants"), so that
+// without attitudes the word is an ordinary word to every rule.
+bool AttitudeOnly(const std::vector<CueForm>& forms) {
+  return std::all_of(forms.begin(), forms.end(), [](const CueForm& f) { return f.entry->attitude; });
+}
+
 // Word classes used by the rules. Built once at start (see Classes()).
 struct Classes {
   WordSet boundary = {"that", "while", "but", "although", "though", "because", "since",
@@ -147,6 +153,14 @@ struct Classes {
       "official", "officer", "general", "colonel", "deputy", "chairman", "founder", "editor", "correspondent",
       "reporter", "journalist", "blogger", "member", "lawmaker", "senator", "envoy", "representative", "aide",
       "professor", "researcher", "prosecutor", "judge", "ombudsman", "commissioner", "premier", "chancellor"};
+  // Words that place a person by a relation to someone: "a source close to X", "aides loyal to X".
+  WordSet relation_words = {"close", "closer", "loyal", "ties", "familiar", "near", "sympathetic", "friendly",
+                            "connected", "linked", "allied", "attached", "assigned"};
+  // Irregular past tenses, which the "-ed" test misses ("kept", "spoke", "went on").
+  WordSet irregular_past = {"kept", "made", "took", "gave", "went", "came", "held", "met", "sent", "won", "lost",
+                            "got", "ran", "began", "brought", "bought", "built", "spent", "stood", "struck",
+                            "spoke", "sought", "fought", "led", "became", "wrote", "drew", "threw", "broke",
+                            "chose", "rose", "fell", "swore", "shot", "bit"};
   WordSet prepositions = {"in", "on", "at", "during", "via", "through", "with", "after",
                                                   "for", "from", "by", "before", "while", "when", "without",
                                                   "despite", "like", "amid", "under", "over"};
@@ -224,11 +238,7 @@ struct Ctx {
       std::string_view w = std::string_view(lower).substr(toks[t].span.begin, toks[t].span.size());
       if (!lex.MayStart(w)) continue;
       auto it = by_first.find(w);
-      if (it == by_first.end()) continue;
-      // Without attitudes, their words are ordinary words to every rule.
-      if (!attitudes && std::all_of(it->second.begin(), it->second.end(),
-                                    [](const CueForm& f) { return f.entry->attitude; }))
-        continue;
+      if (it == by_first.end() || (!attitudes && AttitudeOnly(it->second))) continue;
       cue_forms[t] = &it->second;
     }
     for (const Sentence& s : d->sentences) {
@@ -334,22 +344,25 @@ bool CalledNames(const Ctx& c, size_t i, size_t sent_end) {
   return !(k < sent_end && (c.IsQuote(k) || C().determiners.count(c.Low(k))));
 }
 
+// The end of lexicon form f when it starts at token i and its other words follow
+// before `end`; 0 when they do not.
+size_t FormEnd(const Ctx& c, const CueForm& f, size_t i, size_t end) {
+  size_t e = i + 1;
+  for (const std::string& w : f.rest) {
+    if (e >= end || c.Low(e) != w) return 0;
+    ++e;
+  }
+  return e;
+}
+
 // Matches a cue at token i (not inside a quotation). Rejects noun uses ("the report").
 bool MatchCue(const Ctx& c, size_t i, size_t sent_end, CueHit* hit) {
   if (!c.IsWord(i) || c.InQuote(i) || c.used[i]) return false;
   if (!c.cue_forms[i]) return false;
   for (const CueForm& f : *c.cue_forms[i]) {
     if (f.entry->attitude && !c.attitudes) continue;
-    size_t e = i + 1;
-    bool ok = true;
-    for (const std::string& w : f.rest) {
-      if (e >= sent_end || c.Low(e) != w) {
-        ok = false;
-        break;
-      }
-      ++e;
-    }
-    if (!ok) continue;
+    size_t e = FormEnd(c, f, i, sent_end);
+    if (!e) continue;
     // Capitalised cue words only at the start of a sentence ("According to").
     if (c.toks[i].capitalized && !f.entry->according && !c.title_case[i]) return false;
     if (!f.entry->according && i > 0 && c.IsWord(i - 1)) {
@@ -435,11 +448,10 @@ size_t LeftNP(const Ctx& c, size_t end, size_t lo) {
     }
     if (!t.capitalized && (C().boundary.count(w) || C().relative.count(w))) break;
     // "a source close to the council", "an adviser to the mayor": "to" inside the noun phrase.
-    static const WordSet kToNouns = {"close", "closer", "loyal", "ties", "adviser", "advisor", "advisers", "advisors",
-                                     "aide", "aides", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador",
-                                     "counsel", "sympathetic", "friendly", "connected", "linked", "allied", "near",
-                                     "attached", "assigned", "secretary", "successor", "heir", "deputy"};
-    if (w == "to" && k > lo && c.IsWord(k - 1) && kToNouns.count(c.Low(k - 1)) && k + 1 < end) {
+    static const WordSet kPluralRoles = {"advisers", "advisors", "aides", "counsel", "successor", "heir"};
+    if (w == "to" && k > lo && c.IsWord(k - 1) && k + 1 < end &&
+        (C().relation_words.count(c.Low(k - 1)) || C().role_words.count(c.Low(k - 1)) ||
+         kPluralRoles.count(c.Low(k - 1)))) {
       ++count;
       j = k;
       continue;
@@ -934,22 +946,20 @@ struct Builder {
   // lower-case past tense ("continued", "quipped", "cried out", "went on", "shot
   // back"). Returns the end of the verb and its particle, or i when there is none.
   size_t FrameVerbEnd(size_t i) const {
-    static const WordSet kIrregular = {"went", "shot", "spoke", "began", "swore", "broke", "fired", "bit", "chimed"};
     static const WordSet kParticle = {"on", "back", "out", "in", "up"};
+    // These frame a quotation only with their particle ("went on", "shot back", "chimed in").
+    static const WordSet kNeedsParticle = {"went", "shot", "broke", "bit", "chimed"};
     if (!c.IsWord(i) || c.toks[i].capitalized || c.InQuote(i) || c.used[i]) return i;
     std::string_view w = c.Low(i);
     if (w.size() < 4) return i;
     for (char ch : w) {
       if (ch < 'a' || ch > 'z') return i;
     }
-    bool irregular = kIrregular.count(w) > 0;
-    if (!irregular && !(EndsWith(w, "ed") && w.size() >= 5 && !C().np_ed_ok.count(w))) return i;
+    bool past = C().irregular_past.count(w) || (EndsWith(w, "ed") && w.size() >= 5 && !C().np_ed_ok.count(w));
+    if (!past) return i;
     size_t e = i + 1;
     if (c.IsWord(e) && kParticle.count(c.Low(e))) ++e;
-    // "went" and "shot" frame a quotation only with their particle ("went on", "shot back").
-    if (irregular && e == i + 1 && (w == "went" || w == "shot" || w == "broke" || w == "bit" || w == "chimed"))
-      return i;
-    return e;
+    return e == i + 1 && kNeedsParticle.count(w) ? i : e;
   }
 
   // The quotation that starts at token i (skipping ':' or ','), if any.
@@ -1172,9 +1182,8 @@ struct Builder {
                          (q.close_token + 2 == para_end && c.IsPunct(q.close_token + 1)));
       if (whole_para && !out.empty()) {
         const Attribution& prev = out.back();
-        auto at = std::lower_bound(c.toks.begin(), c.toks.end(), prev.cue.span.begin,
-                                   [](const Token& t, uint32_t v) { return t.span.begin < v; });
-        uint32_t prev_para = at == c.toks.end() ? 0 : at->paragraph;
+        uint32_t at = c.doc->TokenAtOrAfter(prev.cue.span.begin);
+        uint32_t prev_para = at == c.toks.size() ? 0 : c.toks[at].paragraph;
         uint32_t this_para = c.toks[q.open_token].paragraph;
         if (prev.source && this_para > prev_para && this_para - prev_para <= 2) {
           Attribution a;
@@ -1373,12 +1382,8 @@ struct Builder {
           s0 = comma + 1;
         }
         // The subject ends at the clause's verb, also an irregular past ("The council kept its view").
-        static const WordSet kIrregularPast = {"kept", "made", "took", "gave", "went", "came", "held", "met", "sent",
-                                               "won", "lost", "got", "ran", "began", "brought", "bought", "built",
-                                               "spent", "stood", "struck", "spoke", "sought", "fought", "led",
-                                               "became", "wrote", "drew", "threw", "broke", "chose", "rose", "fell"};
         auto clause_verb = [&](size_t t) {
-          return VerbLike(c, t) || (!c.toks[t].capitalized && kIrregularPast.count(c.Low(t)) > 0);
+          return VerbLike(c, t) || (!c.toks[t].capitalized && C().irregular_past.count(c.Low(t)) > 0);
         };
         size_t subj_e = s0;
         while (subj_e < hit.b && !clause_verb(subj_e) && !c.IsPunct(subj_e) && subj_e - s0 < 12) ++subj_e;
@@ -1704,12 +1709,8 @@ bool IsAnonymous(const Attribution& a) {
     after_place_prep = (w == "in" || w == "from" || w == "near") || (after_place_prep && cap);
     // "a source close to Brekke", "officials familiar with Smith's thinking": a person noun
     // placed by its relation to someone named is still unnamed.
-    if (seen_person && (w == "to" || w == "with") && i > 0) {
-      std::string prev = util::AsciiLower(words[i - 1]);
-      if (prev == "close" || prev == "closer" || prev == "loyal" || prev == "ties" || prev == "familiar" ||
-          prev == "near" || prev == "sympathetic" || prev == "connected" || prev == "linked" || prev == "allied")
-        return true;
-    }
+    if (seen_person && (w == "to" || w == "with") && i > 0 && C().relation_words.count(util::AsciiLower(words[i - 1])))
+      return true;
   }
   return true;
 }
@@ -1813,15 +1814,18 @@ void ExtractAttributions(Document* doc, const AttributionOptions& options) {
   b.QuotePass(doc->sentences);
   for (const Sentence& s : doc->sentences) b.CuePass(s);
   if (options.attitudes) {
-    // An attitude: a cue word whose lexicon entries are all attitudes.
+    // An attitude: its cue is a lexicon form tagged `attitude` (the first form, longest
+    // first, that fits inside the cue, as MatchCue took it: "pointed to", not "pointed out").
     for (Attribution& a : b.out) {
-      auto it = std::lower_bound(ctx.toks.begin(), ctx.toks.end(), a.cue.span.begin,
-                                 [](const Token& t, uint32_t v) { return t.span.begin < v; });
-      for (size_t t = static_cast<size_t>(it - ctx.toks.begin());
-           t < ctx.toks.size() && ctx.toks[t].span.begin < a.cue.span.end; ++t) {
+      size_t end = doc->TokenAtOrAfter(a.cue.span.end);
+      for (size_t t = doc->TokenAtOrAfter(a.cue.span.begin); t < end; ++t) {
         if (!ctx.cue_forms[t]) continue;
-        a.attitude = std::all_of(ctx.cue_forms[t]->begin(), ctx.cue_forms[t]->end(),
-                                 [](const CueForm& f) { return f.entry->attitude; });
+        for (const CueForm& f : *ctx.cue_forms[t]) {
+          if (FormEnd(ctx, f, t, end)) {
+            a.attitude = f.entry->attitude;
+            break;
+          }
+        }
         break;
       }
     }

@@ -46,7 +46,9 @@ const Attribution* ExpectAttribution(const Document& doc, const std::string& cue
   EXPECT_NE(a, nullptr) << "no attribution with the cue '" << cue << "'";
   if (!a) return nullptr;
   EXPECT_EQ(SourceText(a), source) << "cue '" << cue << "'";
-  if (!content.empty()) EXPECT_EQ(a->content.text, content) << "cue '" << cue << "'";
+  if (!content.empty()) {
+    EXPECT_EQ(a->content.text, content) << "cue '" << cue << "'";
+  }
   return a;
 }
 
@@ -233,7 +235,9 @@ TEST(Attribution, TakesAnyPastTenseVerbThatFramesAQuotation) {
   Document d = Extract("“We will rebuild the pier before winter,” the harbour master continued.\n\n"
                        "“Not one more boat is leaving,” Ola Brekke shot back.");
   const Attribution* continued = ExpectAttribution(d, "continued", "the harbour master");
-  if (continued) EXPECT_EQ(continued->form, AttributionKind::kDirect);
+  if (continued) {
+    EXPECT_EQ(continued->form, AttributionKind::kDirect);
+  }
   ExpectAttribution(d, "shot back", "Ola Brekke");
   // Before a quotation: the subject opens the sentence, the verb ends right at the colon.
   Document before = Extract("Ms. Halvorsen paused. She continued: “The ferry will run again in May.”");
@@ -270,7 +274,9 @@ TEST(Attribution, ACueCoordinatedWithButTakesTheSubjectOnlyWhenItsVerbIsFound) {
   ExpectAttribution(d, "told", "Dahl");
   // "keeps" is not recognised as the verb: no source rather than a wrong one.
   const Attribution* says = ByCue(d, "says");
-  if (says) EXPECT_EQ(SourceText(says).find("but"), std::string::npos) << SourceText(says);
+  if (says) {
+    EXPECT_EQ(SourceText(says).find("but"), std::string::npos) << SourceText(says);
+  }
 }
 
 TEST(Attribution, AQuestionAskedBeforeTheAnswer) {

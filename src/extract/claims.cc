@@ -259,11 +259,6 @@ Clause ClauseAround(const Document& doc, const Keys& keys, uint32_t lo, uint32_t
   return c;
 }
 
-uint32_t TokenAtOrAfter(const Document& doc, uint32_t offset) {
-  auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), offset,
-                             [](const Token& t, uint32_t o) { return t.span.begin < o; });
-  return static_cast<uint32_t>(it - doc.tokens.begin());
-}
 uint32_t TokenEndingBy(const Document& doc, uint32_t offset) {
   auto it = std::upper_bound(doc.tokens.begin(), doc.tokens.end(), offset,
                              [](uint32_t o, const Token& t) { return o < t.span.end; });
@@ -356,7 +351,7 @@ std::string GuessKind(std::string_view text, bool anonymous) {
 // ("Ukrainian authorities", "US intelligence officials", "the DPR leader").
 std::string SideOfText(const Document& doc, const Keys& keys, Span span) {
   if (span.empty()) return "";
-  uint32_t b = TokenAtOrAfter(doc, span.begin), e = TokenEndingBy(doc, span.end);
+  uint32_t b = doc.TokenAtOrAfter(span.begin), e = TokenEndingBy(doc, span.end);
   if (e > doc.tokens.size()) e = static_cast<uint32_t>(doc.tokens.size());
   for (const auto& h : FindActorWords(doc, keys, b, std::max(b, e))) {
     if ((h.tags & kTagSide) && !(h.tags & kTagEnemy)) return h.side;
@@ -477,7 +472,7 @@ std::vector<PlaceMention> UsablePlaces(const Document& doc, std::vector<PlaceMen
     }
     if (in_source) continue;
     // Part of a longer name ("the Washington Post", "Kyiv Independent").
-    uint32_t after = TokenAtOrAfter(doc, m.span.end);
+    uint32_t after = doc.TokenAtOrAfter(m.span.end);
     if (after < doc.tokens.size() && doc.tokens[after].span.begin == m.span.end + 1 && doc.tokens[after].capitalized &&
         doc.tokens[after].paragraph == doc.tokens[after - 1].paragraph) {
       std::string next = util::AsciiLower(doc.Slice(doc.tokens[after].span));
@@ -486,7 +481,7 @@ std::vector<PlaceMention> UsablePlaces(const Document& doc, std::vector<PlaceMen
     // A country is the event's place only after a locative word ("in Ukraine",
     // "the territory of Ukraine"); as a subject it is an actor ("Ukraine recaptured").
     if (m.place && m.place->kind == "country") {
-      uint32_t first = TokenAtOrAfter(doc, m.span.begin);
+      uint32_t first = doc.TokenAtOrAfter(m.span.begin);
       uint32_t t = first;
       while (t > 0 && In(util::AsciiLower(doc.Slice(doc.tokens[t - 1].span)),
                          {"the", "eastern", "western", "northern", "southern", "central", "north-eastern",
@@ -783,7 +778,7 @@ void ExtractClaims(Document* doc) {
     const Attribution* held = attr >= 0 ? &d.attributions[static_cast<size_t>(attr)] : nullptr;
     uint32_t lo = sent.token_begin, hi = sent.token_end;
     if (held && held->source) {
-      lo = std::max(lo, TokenAtOrAfter(d, part.begin));
+      lo = std::max(lo, d.TokenAtOrAfter(part.begin));
       hi = std::min(hi, TokenEndingBy(d, part.end));
       if (lo > tb) lo = sent.token_begin;
       if (hi < te) hi = sent.token_end;
@@ -884,7 +879,7 @@ void ExtractClaims(Document* doc) {
     if (held && held->source) {
       uint32_t sb = std::min(held->source_extent.empty() ? held->source->span.begin : held->source_extent.begin,
                              held->cue.span.begin);
-      uint32_t st = TokenAtOrAfter(d, sb);
+      uint32_t st = d.TokenAtOrAfter(sb);
       if (st >= sent.token_begin && st < text_begin) text_begin = st;
     }
     c.span = {d.tokens[text_begin].span.begin, d.tokens[clause.end - 1].span.end};
@@ -1159,7 +1154,7 @@ void ExtractClaims(Document* doc) {
         if (!in_actor && c.actor && !c.actor->text.empty() && q.span.end <= c.actor->span.begin) {
           // "over a thousand former Ukrainian Armed Forces (UAF) soldiers": the count
           // opens the actor's phrase, with only names and adjectives between.
-          uint32_t ab = TokenAtOrAfter(d, c.actor->span.begin);
+          uint32_t ab = d.TokenAtOrAfter(c.actor->span.begin);
           bool modifiers_only = ab >= qe && ab - qe <= 6;
           for (uint32_t t = qe; t < ab && modifiers_only; ++t) {
             std::string_view p = d.Slice(d.tokens[t].span);
@@ -1207,7 +1202,7 @@ void ExtractClaims(Document* doc) {
         if (m.span.begin < c.span.begin || m.span.end > d.tokens[clause.end - 1].span.end) continue;
         if (m.span.begin < d.tokens[clause.begin].span.begin && !(held && held->source)) continue;
         // A name before "agreements", "talks", "format" names a process, not a place.
-        uint32_t after = TokenAtOrAfter(d, m.span.end);
+        uint32_t after = d.TokenAtOrAfter(m.span.end);
         if (after < d.tokens.size() && In(keys[after], {"agreements", "agreement", "accords", "talks", "format",
                                                         "process", "protocol", "summit", "declaration", "memorandum"})) {
           continue;

@@ -6,6 +6,7 @@
 // continues when the next paragraph opens with a quotation mark.
 #include "segment/segment.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_set>
 
@@ -364,3 +365,13 @@ void Segment(Document* doc) {
 }
 
 }  // namespace claimtrace::segment
+
+namespace claimtrace {
+
+uint32_t Document::TokenAtOrAfter(uint32_t clean_offset) const {
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), clean_offset,
+                             [](const Token& t, uint32_t o) { return t.span.begin < o; });
+  return static_cast<uint32_t>(it - tokens.begin());
+}
+
+}  // namespace claimtrace
