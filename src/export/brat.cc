@@ -132,10 +132,9 @@ std::string ToBrat(const Document& doc, const BratOptions& options) {
              std::to_string(content) + " Cue:T" + std::to_string(cue);
     if (src >= 0) w.out += " Source:T" + std::to_string(src);
     w.out += "\n";
-    // A continued quotation shares its statement's cue, whose note is already written.
-    if (options.feature_notes && a.continues < 0) {
+    if (options.feature_notes) {
       w.out += "#" + std::to_string(note++) + "\tAnnotatorNotes T" + std::to_string(cue) + "\t";
-      for (const std::string& f : PolnearFeatures(doc, i)) {
+      for (const std::string& f : PolnearFeatures(doc, PolnearStatement(doc, i))) {
         w.out += f;
         w.out += ' ';
       }

@@ -80,6 +80,29 @@ TEST(Brat, FeatureNotesDescribeEachAttribution) {
   EXPECT_NE(ann.find(" att "), std::string::npos);  // the attitude "wants"
 }
 
+TEST(Polnear, AQuotedParagraphGoesWithItsStatementButAnAddedRemarkHasItsOwnCue) {
+  Document doc = Process(
+      "“The pier is rotten,” Ola Brekke said.\n\n"
+      "“Nobody has checked it since the storm.”\n\n"
+      "He added: “The council knew.”");
+  int shared = 0, own = 0;
+  for (size_t i = 0; i < doc.attributions.size(); ++i) {
+    const Attribution& a = doc.attributions[i];
+    if (a.continues < 0) continue;
+    size_t s = PolnearStatement(doc, i);
+    if (a.cue.text == "said") {
+      EXPECT_EQ(doc.attributions[s].cue.span.begin, a.cue.span.begin);
+      EXPECT_NE(s, i);
+      ++shared;
+    } else {
+      EXPECT_EQ(s, i) << a.cue.text;
+      ++own;
+    }
+  }
+  EXPECT_EQ(shared, 1);
+  EXPECT_EQ(own, 1);
+}
+
 TEST(Polnear, NestingAndLayoutAreFeatures) {
   Document doc = Process("The Fjordposten reported that the coast guard said the trawler had sunk.");
   bool saw_nested = false;

@@ -152,14 +152,20 @@ double PolnearScore(const std::vector<std::string>& features) {
   return s;
 }
 
-bool PolnearKeeps(const Document& doc, size_t i) {
-  // A continuation shares its statement's cue: it goes with that statement.
-  for (size_t hops = 0; hops < 8 && doc.attributions[i].continues >= 0 &&
-                        static_cast<size_t>(doc.attributions[i].continues) < doc.attributions.size();
-       ++hops) {
-    i = static_cast<size_t>(doc.attributions[i].continues);
+size_t PolnearStatement(const Document& doc, size_t i) {
+  // "He added: …" also continues a statement but has a cue of its own.
+  for (size_t hops = 0; hops < 8; ++hops) {
+    const Attribution& a = doc.attributions[i];
+    if (a.continues < 0 || static_cast<size_t>(a.continues) >= doc.attributions.size()) break;
+    const Attribution& s = doc.attributions[static_cast<size_t>(a.continues)];
+    if (s.cue.span.begin != a.cue.span.begin || s.cue.span.end != a.cue.span.end) break;
+    i = static_cast<size_t>(a.continues);
   }
-  return PolnearScore(PolnearFeatures(doc, i)) >= TheModel().threshold;
+  return i;
+}
+
+bool PolnearKeeps(const Document& doc, size_t i) {
+  return PolnearScore(PolnearFeatures(doc, PolnearStatement(doc, i))) >= TheModel().threshold;
 }
 
 }  // namespace claimtrace::exporter

@@ -28,8 +28,12 @@ std::vector<std::string> PolnearFeatures(const Document& doc, size_t i);
 // found it: the model's bias plus the weights of the features it knows.
 double PolnearScore(const std::vector<std::string>& features);
 
-// Whether the export keeps attribution i (its score is at least the model's
-// threshold). A continued quotation follows the statement it continues.
+// The attribution whose cue attribution i shares: the statement a quoted
+// paragraph continues (same cue), else i itself. Its features decide for both.
+size_t PolnearStatement(const Document& doc, size_t i);
+
+// Whether the export keeps attribution i: the score of its statement is at
+// least the model's threshold.
 bool PolnearKeeps(const Document& doc, size_t i);
 
 }  // namespace claimtrace::exporter
